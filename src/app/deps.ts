@@ -1,0 +1,25 @@
+import type { Logger } from 'pino'
+import type { Bus } from '../bus/bus.ts'
+import type { AnalyseContext, Analysis } from '../moderation/types.ts'
+import type { Store } from '../store/store.ts'
+
+/** What every use case may use; chosen once in the composition root. */
+export interface Deps {
+  store: Store
+  bus: Bus
+  log: Logger
+  /** The current time; tests pass a fixed clock. */
+  now: () => Date
+  newId: () => string
+  analyse: (text: string, context?: AnalyseContext) => Analysis
+  /** Where links in messages and pages point, e.g. https://askhour.example.org */
+  publicUrl: string
+  metrics: AppMetrics
+}
+
+/** What use cases report to the operator's metrics. */
+export interface AppMetrics {
+  eventsAppended(count: number): void
+}
+
+export const isoNow = (deps: Pick<Deps, 'now'>) => deps.now().toISOString()

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto'
+import { assertAcceptsQuestions } from '../domain/chat.ts'
+import { conflict, notFound } from '../domain/errors.ts'
+import { event } from '../domain/events.ts'
+import { checkQuestionText } from '../domain/question.ts'
+import type { Chat, Question, Source } from '../domain/types.ts'
+import { changeChat } from './commit.ts'
+import { type Deps, isoNow } from './deps.ts'
+
+export interface Submission {
+  text: string
+  authorName?: string | undefined
+}
+
+export interface Receipt {
+  question: Question
+  /** True when this is a retry answered from the first submission. */
+  replayed: boolean
+}
+
+const requestHash = (s: Submission) =>
+  createHash('sha256')
+    .update(JSON.stringify([s.text, s.authorName ?? null]))
+    .digest('base64url')
+
+/** Runs the moderation aids and builds the pending question. */
+function analysed(
+  deps: Deps,
+  chat: Chat,
+  text: string,
+  origin: {
+    source: Source
+    authorName: string | null
+    externalId?: string | null
+    externalUrl?: string | null
+  },
+): Question {
+  const a = deps.analyse(text, { hashtag: chat.hashtag, theme: chat.theme })
+  const now = isoNow(deps)
+  return {
+    id: deps.newId(),
+    chatId: chat.id,
+    source: origin.source,
+    externalId: origin.externalId ?? null,
+    externalUrl: origin.externalUrl ?? null,
+    authorName: origin.authorName,
+    text,
+    publicText: a.maskedText,
+    masks: a.masks,
+    flags: a.flags,
+    kind: a.kind,
+    thanks: a.thanks,
+    state: 'pending',
+    rejectReason: null,
+    mergedInto: null,
+    assignedTo: null,
+    votes: 0,
+    version: 1,
+    receivedAt: now,
+    updatedAt: now,
+  }
+}
+
+async function replay(
+  deps: Deps,
+  chatId: string,
+  key: string,
+  hash: string,
+): Promise<Receipt | null> {
+  const seen = await deps.store.read.idempotency.find(chatId, key)
+  if (!seen) return null
+  if (seen.requestHash !== hash) {
+    throw conflict(
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used for a different question.',
+    )
+  }
+  const question = await deps.store.read.questions.findById(seen.questionId)
+  if (!question) throw notFound('Question')
+  return { question, replayed: true }
+}
+
+/**
+ * [Q1][Q2][Q3] A visitor asks a question on the web. It waits, masked and flagged, for a moderator.
+ * With an idempotency key, a retry returns the first question and never makes a second one.
+ */
+export async function askQuestion(
+  deps: Deps,
+  chat: Chat,
+  input: Submission,
+  ctx: { visitorKey: string; idempotencyKey?: string | undefined },
+): Promise<Receipt> {
+  const text = checkQuestionText(input.text)
+  const hash = requestHash(input)
+  if (ctx.idempotencyKey) {
+    const earlier = await replay(deps, chat.id, ctx.idempotencyKey, hash)
+    if (earlier) return earlier
+  }
+  assertAcceptsQuestions(chat, isoNow(deps))
+  const question = analysed(deps, chat, text, {
+    source: 'web',
+    authorName: input.authorName?.trim() || null,
+  })
+  const { result } = await changeChat(
+    deps,
+    chat.id,
+    `visitor:${ctx.visitorKey.slice(0, 12)}`,
+    async (tx, at) => {
+      if (ctx.idempotencyKey) {
+        // A concurrent retry may have committed since the check above.
+        const seen = await tx.idempotency.find(chat.id, ctx.idempotencyKey)
+        if (seen) return { result: null, events: [] }
+        await tx.questions.insert(question, ctx.visitorKey)
+        await tx.idempotency.insert(chat.id, ctx.idempotencyKey, hash, question.id, at)
+      } else {
+        await tx.questions.insert(question, ctx.visitorKey)
+      }
+      return { result: question, events: [event('question.received', { question })] }
+    },
+  )
+  if (result) return { question: result, replayed: false }
+  const again = await replay(deps, chat.id, ctx.idempotencyKey as string, hash)
+  if (!again) throw notFound('Question')
+  return again
+}
+
+/** The questions a staff member sees for a chat, with their private text. */
+export async function listQuestions(
+  deps: Deps,
+  chat: Chat,
+  filter: Parameters<Deps['store']['read']['questions']['list']>[1],
+) {
+  return deps.store.read.questions.list(chat.id, filter)
+}
+
+export interface NetworkPost {
+  source: Exclude<Source, 'web'>
+  externalId: string
+  externalUrl: string | null
+  authorHandle: string
+  text: string
+}
+
+/**
+ * [Q11] A post carrying the chat's hashtag becomes a pending question, once: the (source,
+ * external id) pair is unique in the database, so seeing a post again changes nothing.
+ */
+export async function ingestPost(
+  deps: Deps,
+  chat: Chat,
+  post: NetworkPost,
+  actor: string,
+): Promise<Question | null> {
+  assertAcceptsQuestions(chat, isoNow(deps))
+  const text = checkQuestionText(post.text)
+  const question = analysed(deps, chat, text, {
+    source: post.source,
+    authorName: post.authorHandle,
+    externalId: post.externalId,
+    externalUrl: post.externalUrl,
+  })
+  const { result } = await changeChat(deps, chat.id, actor, async (tx) => {
+    if (await tx.questions.findByExternal(post.source, post.externalId))
+      return { result: null, events: [] }
+    await tx.questions.insert(question, null)
+    return { result: question, events: [event('question.received', { question })] }
+  })
+  return result
+}

@@ -1,0 +1,187 @@
+import type { ServerResponse } from 'node:http'
+import type { Logger } from 'pino'
+import type { Bus, ChatNotice } from '../../bus/bus.ts'
+import type { ChatEvent } from '../../domain/events.ts'
+import type { Store } from '../../store/store.ts'
+import { eventFrame, HEARTBEAT, retryFrame, SSE_HEADERS } from './frame.ts'
+
+export type Audience = 'public' | 'staff'
+
+interface Client {
+  res: ServerResponse
+  audience: Audience
+  /** The last log position this client has been given (or passed over, for events it may not see). */
+  cursor: number
+  /** False while catching up from the database; the fan-out leaves it alone until then. */
+  live: boolean
+}
+
+interface Channel {
+  chatId: string
+  clients: Set<Client>
+  /** The last seq fanned out to live clients. */
+  head: number
+  wanted: number
+  pumping: boolean
+}
+
+export interface HubOptions {
+  heartbeatMs: number
+  maxBufferBytes: number
+  /** Safety net for lost bus notices: every channel re-reads its log tail this often. */
+  pollMs: number
+  batch?: number
+}
+
+/**
+ * Fans a chat's log out to this process's SSE viewers. Each new event is read from the store once
+ * and serialised once, then written to every viewer allowed to see it. Viewers that stop reading
+ * are dropped once their buffer passes the cap, so one slow phone cannot grow the server's memory.
+ */
+export class FeedHub {
+  private readonly channels = new Map<string, Channel>()
+  private readonly timers: NodeJS.Timeout[] = []
+  private unsubscribe: (() => void) | null = null
+  private readonly batch: number
+
+  constructor(
+    private readonly deps: { store: Store; bus: Bus; log: Logger },
+    private readonly opts: HubOptions,
+  ) {
+    this.batch = opts.batch ?? 500
+  }
+
+  start(): void {
+    this.unsubscribe = this.deps.bus.subscribe((n) => this.notice(n))
+    this.timers.push(setInterval(() => this.broadcast(HEARTBEAT), this.opts.heartbeatMs).unref())
+    this.timers.push(
+      setInterval(() => {
+        for (const ch of this.channels.values()) this.pump(ch, Number.MAX_SAFE_INTEGER)
+      }, this.opts.pollMs).unref(),
+    )
+  }
+
+  /** Viewers connected to each chat on this process. */
+  viewers(): Map<string, number> {
+    return new Map([...this.channels].map(([id, ch]) => [id, ch.clients.size]))
+  }
+
+  /**
+   * Streams a chat to `res`: first everything after `lastSeq` from the database, then live events,
+   * with no gap and no repeat between the two.
+   */
+  async attach(
+    chatId: string,
+    audience: Audience,
+    res: ServerResponse,
+    lastSeq: number | null,
+  ): Promise<void> {
+    const channel = await this.channel(chatId)
+    const client: Client = { res, audience, cursor: lastSeq ?? channel.head, live: false }
+    res.writeHead(200, SSE_HEADERS)
+    res.write(retryFrame(3000))
+    channel.clients.add(client)
+    res.on('close', () => this.detach(channel, client))
+    try {
+      await this.catchUp(channel, client)
+    } catch (err) {
+      this.deps.log.warn({ err, chatId }, 'sse replay failed')
+      res.destroy()
+    }
+  }
+
+  /** Tells every viewer when to come back, then ends their streams (graceful shutdown). */
+  close(retryMs: number): void {
+    this.unsubscribe?.()
+    for (const t of this.timers) clearInterval(t)
+    for (const ch of this.channels.values()) {
+      for (const c of ch.clients) c.res.end(retryFrame(retryMs))
+    }
+    this.channels.clear()
+  }
+
+  private async channel(chatId: string): Promise<Channel> {
+    const existing = this.channels.get(chatId)
+    if (existing) return existing
+    const head = await this.deps.store.read.events.lastSeq(chatId)
+    const raced = this.channels.get(chatId)
+    if (raced) return raced
+    const ch: Channel = { chatId, clients: new Set(), head, wanted: head, pumping: false }
+    this.channels.set(chatId, ch)
+    return ch
+  }
+
+  private async catchUp(ch: Channel, c: Client): Promise<void> {
+    for (;;) {
+      const events = await this.deps.store.read.events.after(ch.chatId, c.cursor, 'all', this.batch)
+      for (const e of events) this.deliver(ch, c, e, eventFrame(e))
+      if (c.res.destroyed) return
+      // Synchronously from here: nothing can be fanned out between this check and going live.
+      if (events.length < this.batch && c.cursor >= ch.head) {
+        c.live = true
+        return
+      }
+    }
+  }
+
+  private notice(n: ChatNotice): void {
+    const ch = this.channels.get(n.chatId)
+    if (ch) this.pump(ch, n.seq)
+  }
+
+  private pump(ch: Channel, upTo: number): void {
+    ch.wanted = Math.max(ch.wanted, upTo)
+    if (ch.pumping || ch.wanted <= ch.head) return
+    ch.pumping = true
+    this.drain(ch)
+      .catch((err: unknown) =>
+        this.deps.log.warn({ err, chatId: ch.chatId }, 'sse fan-out read failed'),
+      )
+      .finally(() => {
+        ch.pumping = false
+      })
+  }
+
+  private async drain(ch: Channel): Promise<void> {
+    while (ch.wanted > ch.head) {
+      const events = await this.deps.store.read.events.after(ch.chatId, ch.head, 'all', this.batch)
+      if (events.length === 0) {
+        ch.wanted = ch.head
+        return
+      }
+      for (const e of events) {
+        const frame = eventFrame(e)
+        for (const c of ch.clients) if (c.live) this.deliver(ch, c, e, frame)
+        ch.head = e.seq
+      }
+    }
+  }
+
+  private deliver(ch: Channel, c: Client, e: ChatEvent, frame: Buffer): void {
+    if (e.seq <= c.cursor) return
+    c.cursor = e.seq
+    if (e.visibility !== 'public' && c.audience !== 'staff') return
+    this.write(ch, c, frame)
+  }
+
+  private write(ch: Channel, c: Client, frame: Buffer): void {
+    if (c.res.destroyed) return
+    if (c.res.writableLength > this.opts.maxBufferBytes) {
+      this.deps.log.info({ chatId: ch.chatId }, 'dropping a viewer that stopped reading')
+      c.res.destroy()
+      this.detach(ch, c)
+      return
+    }
+    c.res.write(frame)
+  }
+
+  private broadcast(frame: Buffer): void {
+    for (const ch of this.channels.values()) for (const c of ch.clients) this.write(ch, c, frame)
+  }
+
+  private detach(ch: Channel, c: Client): void {
+    ch.clients.delete(c)
+    if (ch.clients.size === 0 && this.channels.get(ch.chatId) === ch)
+      this.channels.delete(ch.chatId)
+  }
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto'
+import pino, { type Logger } from 'pino'
+import { issueSetupLink } from './app/accounts.ts'
+import { tickClock } from './app/clock.ts'
+import type { Deps } from './app/deps.ts'
+import { newToken } from './app/secrets.ts'
+import { openMemoryBus } from './bus/memory.ts'
+import type { Config } from './config.ts'
+import { createMetrics } from './http/metrics.ts'
+import { memoryRateLimiter } from './http/rate-limit.ts'
+import { buildServer, type Server } from './http/server.ts'
+import { analyse } from './moderation/analyse.ts'
+import { openSqliteStore } from './store/sqlite.ts'
+import type { Store } from './store/store.ts'
+
+/** Pino that never writes cookies, tokens, passwords or question text. */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    redact: {
+      paths: [
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.token',
+        '*.text',
+      ],
+      remove: true,
+    },
+  })
+}
+
+/** Opens the store chosen by the configuration (SQLite is the embedded default). */
+export async function openStore(config: Config): Promise<Store> {
+  return openSqliteStore(config.DATABASE_URL)
+}
+
+/** The composition root: every adapter is chosen here, once, from validated configuration. */
+export async function composeDeps(
+  config: Config,
+  log: Logger,
+  store: Store,
+): Promise<{ deps: Deps; secret: string; metrics: ReturnType<typeof createMetrics> }> {
+  const metrics = createMetrics()
+  const deps: Deps = {
+    store,
+    bus: openMemoryBus(),
+    log,
+    now: () => new Date(),
+    newId: randomUUID,
+    analyse,
+    publicUrl: config.publicUrl,
+    metrics: metrics.app,
+  }
+  const secret =
+    config.SESSION_SECRET ??
+    (await store.transaction((tx) => tx.settings.getOrInit('secret', newToken())))
+  return { deps, secret, metrics }
+}
+
+export interface Running {
+  server: Server
+  deps: Deps
+  url: string
+  stop(): Promise<void>
+}
+
+/** Starts everything `askhour serve` runs: HTTP, live streams and the chat clock. */
+export async function start(
+  config: Config,
+  log = createLogger(config.LOG_LEVEL),
+): Promise<Running> {
+  const store = await openStore(config)
+  const { deps, secret, metrics } = await composeDeps(config, log, store)
+  const server = await buildServer(deps, {
+    metrics,
+    trustProxy: config.TRUST_PROXY,
+    hub: {
+      heartbeatMs: config.SSE_HEARTBEAT_MS,
+      maxBufferBytes: config.SSE_MAX_BUFFER_BYTES,
+      pollMs: 5000,
+    },
+    limits: {
+      limiter: memoryRateLimiter(),
+      secret,
+      windowMs: config.RATE_WINDOW_MS,
+      questionsPerVisitor: config.RATE_QUESTIONS_PER_VISITOR,
+      questionsPerIp: config.RATE_QUESTIONS_PER_IP,
+      questionsPerChat: config.RATE_QUESTIONS_PER_CHAT,
+      reactionsPerVisitor: config.RATE_REACTIONS_PER_VISITOR,
+    },
+  })
+  const address = await server.app.listen({ host: config.HOST, port: config.PORT })
+  const clock = setInterval(() => {
+    tickClock(deps).catch((err: unknown) => log.error({ err }, 'chat clock failed'))
+  }, config.CLOCK_INTERVAL_MS)
+  await tickClock(deps)
+  const setup = await issueSetupLink(deps)
+  if (setup) {
+    // Printed, not logged: the one way in on a new install, shown to whoever started the server.
+    process.stdout.write(
+      `\nNo staff accounts yet. Create the first admin within 24 hours at:\n  ${setup}\n\n`,
+    )
+  }
+  const port = server.app.server.address()
+  const url = typeof port === 'object' && port ? `http://127.0.0.1:${port.port}` : address
+  return {
+    server,
+    deps,
+    url,
+    async stop() {
+      clearInterval(clock)
+      await server.shutdown()
+      await deps.bus.close()
+      await store.close()
+    },
+  }
+}

@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely'
+import type { ChatEvent, EventDraft, Visibility } from '../../domain/events.ts'
+import type { Database } from '../schema.ts'
+
+export const eventsRepo = (db: Kysely<Database>) => ({
+  /**
+   * Appends events to a chat's log, numbered after its last one. Bumping `chats.last_seq` takes the
+   * chat's row lock, so concurrent writers to one chat queue up and seq has no gaps or repeats.
+   */
+  async append(
+    chatId: string,
+    drafts: EventDraft[],
+    actor: string,
+    at: string,
+  ): Promise<ChatEvent[]> {
+    if (drafts.length === 0) return []
+    const { last_seq } = await db
+      .updateTable('chats')
+      .set((e) => ({ last_seq: e('last_seq', '+', drafts.length) }))
+      .where('id', '=', chatId)
+      .returning('last_seq')
+      .executeTakeFirstOrThrow()
+    const first = Number(last_seq) - drafts.length + 1
+    const events = drafts.map((d, i) => ({ ...d, chatId, seq: first + i, actor, at }) as ChatEvent)
+    await db
+      .insertInto('chat_events')
+      .values(
+        events.map((e) => ({
+          chat_id: chatId,
+          seq: e.seq,
+          type: e.type,
+          visibility: e.visibility,
+          data: JSON.stringify(e.data),
+          actor,
+          at,
+        })),
+      )
+      .execute()
+    return events
+  },
+
+  /** Events after `seq`, oldest first; only public ones when `visibility` is 'public'. */
+  async after(
+    chatId: string,
+    seq: number,
+    visibility: Visibility | 'all',
+    limit = 1000,
+  ): Promise<ChatEvent[]> {
+    let q = db
+      .selectFrom('chat_events')
+      .selectAll()
+      .where('chat_id', '=', chatId)
+      .where('seq', '>', seq)
+    if (visibility === 'public') q = q.where('visibility', '=', 'public')
+    const rows = await q.orderBy('seq').limit(limit).execute()
+    return rows.map(
+      (r) =>
+        ({
+          chatId: r.chat_id,
+          seq: Number(r.seq),
+          type: r.type,
+          visibility: r.visibility,
+          data: JSON.parse(r.data),
+          actor: r.actor,
+          at: r.at,
+        }) as ChatEvent,
+    )
+  },
+
+  async lastSeq(chatId: string): Promise<number> {
+    const r = await db
+      .selectFrom('chats')
+      .select('last_seq')
+      .where('id', '=', chatId)
+      .executeTakeFirst()
+    return Number(r?.last_seq ?? 0)
+  },
+})

@@ -1,0 +1,117 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { Question, QuestionState, Source } from '../../domain/types.ts'
+import type { Database } from '../schema.ts'
+
+type Row = Selectable<Database['questions']>
+
+const toQuestion = (r: Row): Question => ({
+  id: r.id,
+  chatId: r.chat_id,
+  source: r.source as Source,
+  externalId: r.external_id,
+  externalUrl: r.external_url,
+  authorName: r.author_name,
+  text: r.text,
+  publicText: r.public_text,
+  masks: JSON.parse(r.masks),
+  flags: JSON.parse(r.flags),
+  kind: r.kind,
+  thanks: Boolean(r.thanks),
+  state: r.state as QuestionState,
+  rejectReason: r.reject_reason,
+  mergedInto: r.merged_into,
+  assignedTo: r.assigned_to,
+  votes: Number(r.votes),
+  version: Number(r.version),
+  receivedAt: r.received_at,
+  updatedAt: r.updated_at,
+})
+
+const mutable = (q: Question) => ({
+  public_text: q.publicText,
+  state: q.state,
+  reject_reason: q.rejectReason,
+  merged_into: q.mergedInto,
+  assigned_to: q.assignedTo,
+  votes: q.votes,
+  version: q.version,
+  updated_at: q.updatedAt,
+})
+
+export interface QuestionFilter {
+  states?: QuestionState[]
+  assignedTo?: string
+}
+
+export const questionsRepo = (db: Kysely<Database>) => ({
+  async insert(q: Question, visitorKey: string | null): Promise<void> {
+    await db
+      .insertInto('questions')
+      .values({
+        id: q.id,
+        chat_id: q.chatId,
+        source: q.source,
+        external_id: q.externalId,
+        external_url: q.externalUrl,
+        author_name: q.authorName,
+        visitor_key: visitorKey,
+        text: q.text,
+        masks: JSON.stringify(q.masks),
+        flags: JSON.stringify(q.flags),
+        kind: q.kind,
+        thanks: q.thanks ? 1 : 0,
+        received_at: q.receivedAt,
+        ...mutable(q),
+      })
+      .execute()
+  },
+
+  async update(q: Question): Promise<void> {
+    await db.updateTable('questions').set(mutable(q)).where('id', '=', q.id).execute()
+  },
+
+  async findById(id: string): Promise<Question | undefined> {
+    const r = await db.selectFrom('questions').selectAll().where('id', '=', id).executeTakeFirst()
+    return r && toQuestion(r)
+  },
+
+  async findByExternal(source: string, externalId: string): Promise<Question | undefined> {
+    const r = await db
+      .selectFrom('questions')
+      .selectAll()
+      .where('source', '=', source)
+      .where('external_id', '=', externalId)
+      .executeTakeFirst()
+    return r && toQuestion(r)
+  },
+
+  async list(chatId: string, filter: QuestionFilter = {}): Promise<Question[]> {
+    let q = db.selectFrom('questions').selectAll().where('chat_id', '=', chatId)
+    if (filter.states) q = q.where('state', 'in', filter.states)
+    if (filter.assignedTo) q = q.where('assigned_to', '=', filter.assignedTo)
+    const rows = await q.orderBy('received_at').orderBy('id').execute()
+    return rows.map(toQuestion)
+  },
+
+  async countByState(chatId: string): Promise<Record<string, number>> {
+    const rows = await db
+      .selectFrom('questions')
+      .select(['state', (e) => e.fn.countAll<number>().as('n')])
+      .where('chat_id', '=', chatId)
+      .groupBy('state')
+      .execute()
+    return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]))
+  },
+
+  /** Questions per state in chats that are open or live, for the operator's dashboard. */
+  async queueSizes(): Promise<Array<{ chat: string; state: string; n: number }>> {
+    const rows = await db
+      .selectFrom('questions')
+      .innerJoin('chats', 'chats.id', 'questions.chat_id')
+      .select(['chats.slug', 'questions.state', (e) => e.fn.countAll<number>().as('n')])
+      .where('chats.state', 'in', ['scheduled', 'live'])
+      .groupBy(['chats.slug', 'questions.state'])
+      .execute()
+    return rows.map((r) => ({ chat: r.slug, state: r.state, n: Number(r.n) }))
+  },
+})

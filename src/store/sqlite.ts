@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, SqliteDialect, sql } from 'kysely'
+import { migrateToLatest } from './migrate.ts'
+import { makeRepos } from './repos.ts'
+import type { Database } from './schema.ts'
+import type { Store } from './store.ts'
+
+/**
+ * Opens (creating if needed) the embedded SQLite store and migrates it. WAL with synchronous=FULL
+ * makes every acknowledged commit survive a crash or power loss.
+ */
+export async function openSqliteStore(file: string): Promise<Store> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const conn = new SQLite(file)
+  conn.pragma('journal_mode = WAL')
+  conn.pragma('synchronous = FULL')
+  conn.pragma('foreign_keys = ON')
+  conn.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) })
+  await migrateToLatest(db as Kysely<unknown>)
+  return {
+    dialect: 'sqlite',
+    read: makeRepos(db),
+    transaction: (fn) => db.transaction().execute((trx) => fn(makeRepos(trx))),
+    async ping() {
+      await sql`select 1`.execute(db)
+      return true
+    },
+    close: () => db.destroy(),
+  }
+}
