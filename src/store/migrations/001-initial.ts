@@ -77,7 +77,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addCheckConstraint('chats_times', sql`opens_at <= starts_at and starts_at < ends_at`)
+    .addCheckConstraint('chats_times', sql`opens_at <= starts_at and starts_at <= ends_at`)
     .execute()
   await db.schema.createIndex('chats_org').on('chats').columns(['org_id', 'starts_at']).execute()
   await db.schema.createIndex('chats_state').on('chats').columns(['state', 'starts_at']).execute()
