@@ -5,6 +5,7 @@ import { openMemoryBus } from '../src/bus/memory.ts'
 import { createMetrics } from '../src/http/metrics.ts'
 import { memoryRateLimiter } from '../src/http/rate-limit.ts'
 import { buildServer, type Server } from '../src/http/server.ts'
+import type { HubOptions } from '../src/http/sse/hub.ts'
 import { analyse } from '../src/moderation/analyse.ts'
 import { openSqliteStore } from '../src/store/sqlite.ts'
 import type { Store } from '../src/store/store.ts'
@@ -46,11 +47,15 @@ export interface Limits {
 }
 
 /** The full HTTP server over `deps`, for inject() tests or listening on loopback. */
-export async function testServer(deps: Deps, limits: Limits = {}): Promise<Server> {
+export async function testServer(
+  deps: Deps,
+  limits: Limits = {},
+  hub: Partial<HubOptions> = {},
+): Promise<Server> {
   return buildServer(deps, {
     metrics: createMetrics(),
     trustProxy: false,
-    hub: { heartbeatMs: 60_000, maxBufferBytes: 256 * 1024, pollMs: 60_000 },
+    hub: { heartbeatMs: 60_000, maxBufferBytes: 256 * 1024, pollMs: 60_000, ...hub },
     limits: {
       limiter: memoryRateLimiter(() => deps.now().getTime()),
       secret: 'test-secret-test-secret-test-secret',

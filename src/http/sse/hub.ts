@@ -22,7 +22,8 @@ interface Channel {
   /** The last seq fanned out to live clients. */
   head: number
   wanted: number
-  pumping: boolean
+  /** The fan-out in progress, if any. */
+  draining: Promise<void> | null
 }
 
 export interface HubOptions {
@@ -36,7 +37,8 @@ export interface HubOptions {
 /**
  * Fans a chat's log out to this process's SSE viewers. Each new event is read from the store once
  * and serialised once, then written to every viewer allowed to see it. Viewers that stop reading
- * are dropped once their buffer passes the cap, so one slow phone cannot grow the server's memory.
+ * are dropped once their buffer passes the cap, so one slow phone cannot grow the server's memory
+ * beyond the cap plus one round of events.
  */
 export class FeedHub {
   private readonly channels = new Map<string, Channel>()
@@ -106,7 +108,7 @@ export class FeedHub {
     const head = await this.deps.store.read.events.lastSeq(chatId)
     const raced = this.channels.get(chatId)
     if (raced) return raced
-    const ch: Channel = { chatId, clients: new Set(), head, wanted: head, pumping: false }
+    const ch: Channel = { chatId, clients: new Set(), head, wanted: head, draining: null }
     this.channels.set(chatId, ch)
     return ch
   }
@@ -131,15 +133,25 @@ export class FeedHub {
 
   private pump(ch: Channel, upTo: number): void {
     ch.wanted = Math.max(ch.wanted, upTo)
-    if (ch.pumping || ch.wanted <= ch.head) return
-    ch.pumping = true
-    this.drain(ch)
+    if (ch.draining || ch.wanted <= ch.head) return
+    ch.draining = this.drain(ch)
       .catch((err: unknown) =>
         this.deps.log.warn({ err, chatId: ch.chatId }, 'sse fan-out read failed'),
       )
       .finally(() => {
-        ch.pumping = false
+        ch.draining = null
       })
+  }
+
+  /** Resolves once every event committed so far has been fanned out (for tests and benchmarks). */
+  async settled(chatId: string): Promise<void> {
+    const ch = this.channels.get(chatId)
+    if (!ch) return
+    const last = await this.deps.store.read.events.lastSeq(chatId)
+    while (ch.head < last) {
+      this.pump(ch, last)
+      await ch.draining
+    }
   }
 
   private async drain(ch: Channel): Promise<void> {
@@ -149,6 +161,7 @@ export class FeedHub {
         ch.wanted = ch.head
         return
       }
+      this.dropStalled(ch)
       for (const e of events) {
         const frame = eventFrame(e)
         for (const c of ch.clients) if (c.live) this.deliver(ch, c, e, frame)
@@ -161,22 +174,32 @@ export class FeedHub {
     if (e.seq <= c.cursor) return
     c.cursor = e.seq
     if (e.visibility !== 'public' && c.audience !== 'staff') return
-    this.write(ch, c, frame)
+    this.write(c, frame)
   }
 
-  private write(ch: Channel, c: Client, frame: Buffer): void {
-    if (c.res.destroyed) return
-    if (c.res.writableLength > this.opts.maxBufferBytes) {
+  private write(c: Client, frame: Buffer): void {
+    if (!c.res.destroyed) c.res.write(frame)
+  }
+
+  /**
+   * Drops viewers still holding more than the cap from earlier rounds. Checked between rounds, not
+   * per frame: within one synchronous round Node corks the socket, so even a fast reader's buffer
+   * holds the whole round until the next tick.
+   */
+  private dropStalled(ch: Channel): void {
+    for (const c of ch.clients) {
+      if (c.res.writableLength <= this.opts.maxBufferBytes) continue
       this.deps.log.info({ chatId: ch.chatId }, 'dropping a viewer that stopped reading')
       c.res.destroy()
       this.detach(ch, c)
-      return
     }
-    c.res.write(frame)
   }
 
   private broadcast(frame: Buffer): void {
-    for (const ch of this.channels.values()) for (const c of ch.clients) this.write(ch, c, frame)
+    for (const ch of this.channels.values()) {
+      this.dropStalled(ch)
+      for (const c of ch.clients) this.write(c, frame)
+    }
   }
 
   private detach(ch: Channel, c: Client): void {

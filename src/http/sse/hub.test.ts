@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict'
+import { once } from 'node:events'
+import type { ServerResponse } from 'node:http'
+import { connect } from 'node:net'
+import { Writable } from 'node:stream'
+import { after, before, describe, it } from 'node:test'
+import { chat, organisation } from '../../../test/factories.ts'
+import { testDeps, testServer } from '../../../test/harness.ts'
+import { answerQuestion, editAnswer } from '../../app/answers.ts'
+import type { Deps } from '../../app/deps.ts'
+import { moderate } from '../../app/moderation.ts'
+import { askQuestion } from '../../app/questions.ts'
+import type { Actor } from '../../domain/permissions.ts'
+import type { Chat } from '../../domain/types.ts'
+import type { Server } from '../server.ts'
+import { FeedHub } from './hub.ts'
+
+/** A raw TCP viewer, so the test controls exactly when (or whether) it reads. */
+function rawViewer(port: number, path: string) {
+  const socket = connect(port, '127.0.0.1')
+  socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`)
+  let text = ''
+  socket.on('data', (b: Buffer) => {
+    text += b.toString()
+  })
+  return { socket, received: () => text }
+}
+
+/** A viewer's response stream that either reads everything or never reads at all. */
+class Viewer extends Writable {
+  text = ''
+  constructor(private readonly reads: boolean) {
+    super({ highWaterMark: 16 * 1024 })
+  }
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void) {
+    if (!this.reads) return
+    this.text += chunk.toString()
+    done()
+  }
+  writeHead() {
+    return this
+  }
+  asResponse() {
+    return this as unknown as ServerResponse
+  }
+}
+
+describe('live feed hub', () => {
+  let deps: Deps
+  let server: Server
+  let port: number
+  let host: Actor
+  let live: Chat
+  before(async () => {
+    deps = await testDeps()
+    server = await testServer(deps, {}, { heartbeatMs: 20, maxBufferBytes: 64 * 1024 })
+    await server.app.listen({ host: '127.0.0.1', port: 0 })
+    const addr = server.app.server.address()
+    port = typeof addr === 'object' && addr ? addr.port : 0
+    const o = await organisation(deps, 'gmp')
+    host = o.admin
+    live = await chat(deps, host, 'gmp', 'live')
+  })
+  after(() => server.shutdown())
+
+  it('[E5] heartbeats keep an idle stream open', async () => {
+    const v = rawViewer(port, '/api/v1/chats/dogs-chat/events')
+    while (!v.received().includes(': heartbeat')) await once(v.socket, 'data')
+    assert.match(v.received(), /^HTTP\/1\.1 200/)
+    assert.match(v.received(), /content-type: text\/event-stream/i)
+    v.socket.destroy()
+  })
+
+  it('[E6] a viewer that stops reading is dropped once its buffer passes the cap; others keep receiving', async () => {
+    const hub = new FeedHub(deps, {
+      heartbeatMs: 60_000,
+      maxBufferBytes: 64 * 1024,
+      pollMs: 60_000,
+    })
+    hub.start()
+    const slow = new Viewer(false)
+    const healthy = new Viewer(true)
+    await hub.attach(live.id, 'public', slow.asResponse(), null)
+    await hub.attach(live.id, 'public', healthy.asResponse(), null)
+
+    const { question } = await askQuestion(
+      deps,
+      live,
+      { text: 'Does the muzzle rule apply in my car?' },
+      { visitorKey: 'v1' },
+    )
+    await moderate(deps, host, 'dogs-chat', question.id, { type: 'approve' })
+    const answer = await answerQuestion(deps, host, 'dogs-chat', question.id, {
+      kind: 'answer',
+      body: 'Yes.',
+      publish: true,
+    })
+    const long = 'A long correction. '.repeat(250)
+    for (let i = 0; i < 40; i++) {
+      await editAnswer(deps, host, answer.id, { kind: 'answer', body: `${long}${i}` })
+      await hub.settled(live.id)
+    }
+    assert.equal(slow.destroyed, true)
+    assert.ok(
+      slow.writableLength < 64 * 1024 + 40 * 5000,
+      'the slow viewer held at most the cap plus one round',
+    )
+    assert.equal(hub.viewers().get(live.id), 1, 'only the healthy viewer remains')
+    assert.match(healthy.text, new RegExp(`${long}39`))
+    hub.close(1000)
+  })
+
+  it('[E7] on shutdown viewers are told when to retry', async () => {
+    const v = rawViewer(port, '/api/v1/chats/dogs-chat/events')
+    await once(v.socket, 'data')
+    server.hub.close(1234)
+    while (!v.received().includes('retry: 1234')) await once(v.socket, 'data')
+    v.socket.destroy()
+  })
+})
