@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { detectAbuse, isMaskedSwear } from './abuse.ts'
+
+describe('detectAbuse', () => {
+  const abusive = [
+    'you are all useless morons at the fire service',
+    'what a bunch of numpties running this council',
+    'shut up you pillock',
+    'f*** you and your survey',
+    'I know where you live, councillor',
+    'hope your nurses get what they deserve, watch your back',
+    'absolute muppets',
+  ]
+  for (const text of abusive) it(`flags: ${text}`, () => assert.ok(detectAbuse(text)))
+
+  const obfuscated = [
+    'you lot are 1d10ts',
+    'bunch of m u p p e t s',
+    'you c\u200blowns',
+    'you \u0441l\u043ewns', // Cyrillic с and о
+    'ѕhut up you mоrons', // Cyrillic ѕ and о
+    'you lot are ＩＤＩＯＴＳ', // full-width letters
+    'sh*tbags the lot of you',
+  ]
+  for (const text of obfuscated) it(`sees through: ${text}`, () => assert.ok(detectAbuse(text)))
+
+  const clean = [
+    'Is the Scunthorpe office open on Saturdays?',
+    'I live in Penistone, do you cover us?',
+    'We moved from Cockermouth to Middlesex last year',
+    'Bins in Clitheroe and Sexhow are collected on Fridays',
+    'The online form is useless on a phone, please fix it',
+    'Punishing everyone for the actions of a few idiots is unfair',
+    'I clicked the link like an idiot, what now?',
+    'Criticism: the answers tonight have been vague and slow.',
+  ]
+  for (const text of clean)
+    it(`leaves alone: ${text}`, () => assert.equal(detectAbuse(text), undefined))
+
+  it('reads asterisked swearing', () => {
+    assert.ok(isMaskedSwear('f***'))
+    assert.ok(isMaskedSwear('sh*t'))
+    assert.equal(isMaskedSwear('breeds*'), false)
+  })
+})

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { detectCrimeReport } from './crime-report.ts'
+import { findPii } from './pii/pii.ts'
+
+const detect = (text: string) => detectCrimeReport(text, findPii(text))
+
+describe('detectCrimeReport', () => {
+  const reports = [
+    'I want to report my neighbour for dumping builders rubble in the alley every weekend.',
+    "I'd like to report a man who keeps shouting abuse at the receptionists at our GP surgery.",
+    'Reporting a stolen bike from outside the library on Tuesday, black Carrera, frame number on request',
+    'somebody smashed the windows of the bus shelter last night, want it on record',
+    'Someone has been dumping tyres in the lay-by every week, I have photos of the van, reg AB12 CDE.',
+    'I need to report a fake charity collector, he had a lanyard and took £20 from my mum. What details do you need?',
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+
+  const notReports = [
+    'How do I report fly-tipping on my street?',
+    'Is it worth reporting a scam text to anyone?',
+    'I was scammed two years ago and never reported it. Is it too late?',
+    'Where can I report a missed bin collection?',
+    'I want to report a missed bin, it has been 3 weeks.',
+    'Reported my car stolen in May and heard nothing. Is that normal?',
+    'Should I report a pothole to you or to the highways team?',
+  ]
+  for (const text of notReports) {
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+  }
+})

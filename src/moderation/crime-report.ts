@@ -1,0 +1,44 @@
+import { ASKING_HOW, EVIDENCE, OFFENCE, REPORT_INTENT, SERVICE_ISSUE } from './lexicons/crime.ts'
+import { PhraseMatcher, SENTENCE_END } from './normalise.ts'
+import { type Prepared, prepare } from './prepared.ts'
+import type { Mask } from './types.ts'
+
+const intent = new PhraseMatcher(REPORT_INTENT)
+const askingHow = new PhraseMatcher(ASKING_HOW)
+const serviceIssue = new PhraseMatcher(SERVICE_ISSUE)
+const evidence = new PhraseMatcher(EVIDENCE)
+const offence = new PhraseMatcher(OFFENCE)
+
+/** An intent phrase not preceded by "how do I", "should I"… in the few words before it. */
+function reportIntent(tokens: readonly string[]): string | undefined {
+  for (const hit of intent.hits(tokens)) {
+    const end = hit.at + hit.phrase.split(' ').length
+    let from = Math.max(0, hit.at - 4)
+    const stop = tokens.lastIndexOf(SENTENCE_END, hit.at)
+    if (stop >= from) from = stop + 1
+    // "do i need to report" asks; "i need to report" reports.
+    if (askingHow.find(tokens, from, end)) continue
+    return hit.phrase
+  }
+  return undefined
+}
+
+/**
+ * A report of a specific incident rather than a question: an explicit wish to report, or an
+ * offence described with evidence or identifying details (a vehicle registration).
+ */
+export function detectCrimeReport(
+  input: string | Prepared,
+  masks: readonly Mask[],
+): string | undefined {
+  const { text, tokens } = typeof input === 'string' ? prepare(input) : input
+  const wants = reportIntent(tokens)
+  if (wants && !serviceIssue.find(tokens)) return `wants to report ("${wants}")`
+  const crime = offence.find(tokens)
+  // Evidence alone makes a report only when the message asks nothing.
+  if (!crime || text.includes('?')) return undefined
+  if (evidence.find(tokens) || masks.some((m) => m.type === 'vehicle_reg')) {
+    return `describes an offence ("${crime}") with details`
+  }
+  return undefined
+}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { detectEmergency } from './emergency.ts'
+
+describe('detectEmergency', () => {
+  const emergencies = [
+    'my husband has collapsed in the kitchen and is not breathing, what do I do',
+    'There is smoke pouring out of the flat below us right now and the alarm is going off',
+    'a lad has just been stabbed outside the chippy on Station Road, he is bleeding badly',
+    'car has gone into the canal by the lock and someone is still inside!!',
+    'My friend says she has taken a load of pills and wants to end it all, she is not answering the door now',
+    'two men are breaking in to the house across the road as we speak',
+    'the baby has blue lips and is struggling, we are waiting for the GP to ring back, should we wait?',
+  ]
+  for (const text of emergencies) {
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+  }
+
+  const notEmergencies = [
+    'What should I do if I find someone collapsed in the street?',
+    'If there is a fire in a block of flats, should we stay put or get out?',
+    'My son was bitten by a dog in 2021 and still has a scar. Is there any compensation?',
+    'Last year our shed was set on fire by kids, is arson common round here?',
+    'My toddler has a temperature of 38.5, should I take her to A&E or ring 111?',
+    'How do I get a new wheelie bin delivered?',
+    'Is it 999 or 101 if I see someone driving dangerously?',
+  ]
+  for (const text of notEmergencies) {
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+  }
+})

@@ -1,0 +1,205 @@
+/**
+ * Text folding shared by the detectors. Folding defeats common obfuscations (homoglyphs, leetspeak,
+ * zero-width characters, letter spacing) so that lexicons can be matched word by word. Matching
+ * whole words rather than substrings is what keeps place names like Scunthorpe safe.
+ */
+
+// Zero-width, soft-hyphen, combining-grapheme-joiner and bidi control characters.
+const INVISIBLE =
+  /\u00AD|\u034F|\u061C|\u115F|\u1160|\u17B4|\u17B5|\u180E|[\u200B-\u200F]|[\u202A-\u202E]|[\u2060-\u2064]|\uFEFF/g
+
+// Cyrillic and Greek letters that look like Latin ones (NFKD leaves them alone).
+const HOMOGLYPHS: Record<string, string> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ɡ: 'g',
+  һ: 'h',
+  ӏ: 'l',
+  ԛ: 'q',
+  ԝ: 'w',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  ɑ: 'a',
+  ı: 'i',
+  ł: 'l',
+  ø: 'o',
+  ß: 'ss',
+}
+const HOMOGLYPH_CHARS = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g')
+
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+  '€': 'e',
+}
+
+/** Removes zero-width and bidi control characters. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '')
+}
+
+/** Lower-cases, strips accents and maps look-alike letters to ASCII. */
+export function foldCharacters(text: string): string {
+  return stripInvisible(text)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(HOMOGLYPH_CHARS, (ch) => HOMOGLYPHS[ch] ?? ch)
+    .replace(/[\u2018\u2019\u02BC`]/g, "'")
+}
+
+/** Maps leetspeak inside a word that also holds letters ("1d10t" → "idiot", but "999" stays). */
+export function unleet(word: string): string {
+  if (!/[a-z]/.test(word) || !/[0-9@$!|€]/.test(word)) return word
+  // A trailing "!" is punctuation, not a letter.
+  return word.replace(/!+$/, '').replace(/[0-9@$!|€]/g, (ch) => LEET[ch] ?? ch)
+}
+
+/** Token marking the end of a sentence in `words()` output; phrases never match across it. */
+export const SENTENCE_END = '.'
+
+// Words, runs of sentence punctuation, line breaks, or anything else (skipped).
+const TOKEN = /[a-z0-9*'@$!|€]+|[.!?]+|\n|[^a-z0-9*'@$!|€.!?\n]+/g
+
+/**
+ * Splits folded text into words and sentence-end markers, joining runs of single letters
+ * ("f u c k", "i.d.i.o.t"), folding elongations ("youuu") and undoing leetspeak. Linear.
+ */
+export function words(text: string): string[] {
+  const folded = foldCharacters(text)
+  const out: string[] = []
+  let run = ''
+  const flush = () => {
+    if (run) out.push(run)
+    run = ''
+  }
+  const endSentence = () => {
+    flush()
+    if (out.length > 0 && out[out.length - 1] !== SENTENCE_END) out.push(SENTENCE_END)
+  }
+  for (const match of folded.matchAll(TOKEN)) {
+    const token = match[0]
+    const next = folded[match.index + token.length]
+    const atBreak = next === undefined || /\s/.test(next)
+    if (token === '\n') {
+      endSentence()
+      continue
+    }
+    if (/^[.!?]+$/.test(token)) {
+      // A dot inside "gov.uk" or between spaced letters ("i.d.i.o.t") does not end a sentence.
+      if (atBreak && !(token === '.' && run && !/\s/.test(folded[match.index - 2] ?? ' ')))
+        endSentence()
+      continue
+    }
+    if (!/[a-z0-9*]/.test(token)) continue
+    const w = unleet(token.replace(/^['@$!|]+|['!|]+$/g, '')).replace(/([a-z])\1{2,}/g, '$1')
+    if (w.length === 1 && /[a-z*]/.test(w)) run += w
+    else {
+      flush()
+      if (w) out.push(w)
+    }
+    if (atBreak && token.endsWith('!')) endSentence()
+  }
+  flush()
+  return out
+}
+
+/** A phrase found in a token list, with the index of its first word. */
+export interface PhraseHit {
+  phrase: string
+  at: number
+}
+
+/**
+ * Finds lexicon phrases in a token list in one pass: phrases are indexed by their first word, so
+ * the cost is linear in the number of tokens whatever the size of the lexicon.
+ */
+export class PhraseMatcher {
+  readonly #byFirst = new Map<string, string[][]>()
+
+  constructor(phrases: readonly string[]) {
+    for (const phrase of phrases) {
+      const parts = phrase.split(' ')
+      const first = parts[0] ?? ''
+      const list = this.#byFirst.get(first) ?? []
+      list.push(parts)
+      this.#byFirst.set(first, list)
+    }
+  }
+
+  /** Every occurrence in tokens[from, to), in text order. */
+  *hits(tokens: readonly string[], from = 0, to = tokens.length): Generator<PhraseHit> {
+    for (let i = from; i < to; i++) {
+      const candidates = this.#byFirst.get(tokens[i] ?? '')
+      if (!candidates) continue
+      for (const parts of candidates) {
+        if (i + parts.length > to) continue
+        let ok = true
+        for (let k = 1; k < parts.length && ok; k++) ok = tokens[i + k] === parts[k]
+        if (ok) yield { phrase: parts.join(' '), at: i }
+      }
+    }
+  }
+
+  /** The first phrase found in tokens[from, to), if any. */
+  find(tokens: readonly string[], from = 0, to = tokens.length): string | undefined {
+    for (const hit of this.hits(tokens, from, to)) return hit.phrase
+    return undefined
+  }
+
+  /** How many distinct phrases occur. */
+  countDistinct(tokens: readonly string[]): number {
+    const seen = new Set<string>()
+    for (const hit of this.hits(tokens)) seen.add(hit.phrase)
+    return seen.size
+  }
+}
+
+/** Half-open token ranges [from, to) of the sentences in a `words()` list. */
+export function sentenceRanges(tokens: readonly string[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  let from = 0
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i] === SENTENCE_END) {
+      if (i > from) ranges.push([from, i])
+      from = i + 1
+    }
+  }
+  return ranges
+}

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { PiiType } from '../types.ts'
+import { applyMasks, findPii } from './pii.ts'
+
+/** The masked substrings with their types, for readable assertions. */
+function masked(text: string): Array<[PiiType, string]> {
+  return findPii(text).map((m) => [m.type, text.slice(m.start, m.end)])
+}
+
+describe('findPii', () => {
+  it('masks UK phone numbers in common formats', () => {
+    assert.deepEqual(masked('ring me on 07700 900123 or 0161 496 0999'), [
+      ['phone', '07700 900123'],
+      ['phone', '0161 496 0999'],
+    ])
+    assert.deepEqual(masked('whatsapp +44 7700 900456 today'), [['phone', '+44 7700 900456']])
+    assert.deepEqual(masked('my mobile (07700900789).'), [['phone', '07700900789']])
+  })
+
+  it('does not mask service numbers, times, prices, sections or references as phones', () => {
+    for (const text of [
+      'should I ring 999, 101 or 111? or text 7726?',
+      'It happened at 23:45 and cost £1,250.00',
+      'Under section 3 of the Dangerous Dogs Act 1991',
+      'My crime reference is 0161 4960 1234 5',
+      'quote ref 0794 6003 2117 when you call',
+      'log number 1932 of 14/06',
+      'incident number 01614960123',
+      'Action Fraud ref NFRC240312559810',
+    ]) {
+      assert.deepEqual(
+        findPii(text).filter((m) => m.type === 'phone'),
+        [],
+        text,
+      )
+    }
+  })
+
+  it('masks e-mail addresses but not social handles', () => {
+    assert.deepEqual(masked('email jo.bloggs+fire@example.org or @jo@mastodon.example'), [
+      ['email', 'jo.bloggs+fire@example.org'],
+    ])
+  })
+
+  it('masks postcodes but not partial postcodes or road numbers', () => {
+    assert.deepEqual(masked('We are in LS6 2AB, near the A650 and the M62 at J26, in LS6'), [
+      ['postcode', 'LS6 2AB'],
+    ])
+  })
+
+  it('masks a street address with its town, separately from the postcode', () => {
+    assert.deepEqual(masked('Please collect from 14b Mill Lane, Otley, LS21 3XY thanks'), [
+      ['address', '14b Mill Lane, Otley'],
+      ['postcode', 'LS21 3XY'],
+    ])
+    assert.deepEqual(masked('Flat 2, 9 Kings Court Road is mine'), [
+      ['address', 'Flat 2, 9 Kings Court Road'],
+    ])
+  })
+
+  it('leaves places without a house number alone', () => {
+    assert.deepEqual(masked('There was a fire on Mill Lane near Roundhay Park'), [])
+  })
+
+  it('masks vehicle registrations, NI numbers, card numbers and dates of birth', () => {
+    assert.deepEqual(masked('the van was YX19 ABC'), [['vehicle_reg', 'YX19 ABC']])
+    assert.deepEqual(masked('NI number QQ 12 34 56 C'), [['ni_number', 'QQ 12 34 56 C']])
+    assert.deepEqual(masked('card 5555 5555 5555 4444 was used'), [
+      ['card_number', '5555 5555 5555 4444'],
+    ])
+    assert.deepEqual(masked('my date of birth is 03/02/1961'), [['dob', '03/02/1961']])
+    assert.deepEqual(masked('the meeting is on 03/02/2025'), [])
+  })
+
+  it('masks full names of private people, not first names or organisations', () => {
+    assert.deepEqual(masked('My neighbour Tom Jenkins keeps dumping rubbish'), [
+      ['person_name', 'Tom Jenkins'],
+    ])
+    assert.deepEqual(masked('a man calling himself Obi Adeyemi rang me'), [
+      ['person_name', 'Obi Adeyemi'],
+    ])
+    assert.deepEqual(masked('Sarah said Action Fraud and Royal Mail were no help'), [])
+  })
+
+  it('returns sorted, non-overlapping spans', () => {
+    const text = 'Call 07700 900001, email a@example.com, 3 High Street, Leeds LS1 1AA, Jane Smith'
+    const masks = findPii(text)
+    for (let i = 1; i < masks.length; i++) {
+      assert.ok((masks[i - 1]?.end ?? 0) <= (masks[i]?.start ?? 0))
+    }
+    assert.equal(
+      applyMasks(text, masks),
+      'Call [phone], email [email], [address] [postcode], [name]',
+    )
+  })
+})

@@ -1,0 +1,48 @@
+import { PROMO_EMOJI, SPAM_SIGNALS } from './lexicons/spam.ts'
+import { PhraseMatcher } from './normalise.ts'
+import { type Prepared, prepare } from './prepared.ts'
+import type { Mask } from './types.ts'
+
+const LINK =
+  /\bhttps?:\/\/|\bwww\.|\b[a-z0-9-]{2,40}\.(?:com|co\.uk|net|io|xyz|biz|info|shop|example)(?:\/|\b)/i
+const MONEY_RATE =
+  /£\s?\d[\d,.]{0,12}k?\s?(?:\/|per |a )(?:day|week|month|hour)|£\s?\d[\d,.]{0,12}k? (?:in|into) (?:£|\d{1,3} (?:days?|weeks?|hours?))/i
+const PRICE = /£\s?\d{1,6}(?:\.99|\.49)\b|from £\s?\d/i
+const ASKING =
+  /\b(?:is it|is that|are these|are they|is this|legit|should i|can i|how do|anyone know)\b/i
+const HASHTAG = /#[\p{L}\p{N}_]{1,50}/gu
+const SHOUT = /\b[A-Z]{4,}\b/g
+
+const groups = Object.entries(SPAM_SIGNALS).map(
+  ([signal, phrases]) => [signal, new PhraseMatcher(phrases)] as const,
+)
+
+/** Promotion signals in a message; a lexicon group found twice counts twice. */
+export function spamSignals(input: string | Prepared, masks: readonly Mask[] = []): string[] {
+  const { text, tokens } = typeof input === 'string' ? prepare(input) : input
+  const found: string[] = []
+  if (LINK.test(text)) found.push('link')
+  if (MONEY_RATE.test(text)) found.push('earnings claim')
+  if (PRICE.test(text)) found.push('price')
+  for (const [signal, matcher] of groups) {
+    const hits = Math.min(2, matcher.countDistinct(tokens))
+    for (let i = 0; i < hits; i++) found.push(signal)
+  }
+  if (masks.some((m) => m.type === 'phone' || m.type === 'email')) found.push('contact details')
+  if (PROMO_EMOJI.some((e) => text.includes(e))) found.push('promotional emoji')
+  const tags = new Set((text.match(HASHTAG) ?? []).map((h) => h.toLowerCase()))
+  if (tags.size >= 2) found.push('extra hashtags')
+  if (text.includes('!!') || (text.match(SHOUT)?.length ?? 0) >= 2) found.push('shouting')
+  return found
+}
+
+/** Unsolicited promotion: several independent signals, more when the poster is asking something. */
+export function detectSpam(
+  input: string | Prepared,
+  masks: readonly Mask[] = [],
+): string | undefined {
+  const prepared = typeof input === 'string' ? prepare(input) : input
+  const signals = spamSignals(prepared, masks)
+  const needed = ASKING.test(prepared.text) ? 4 : 3
+  return signals.length >= needed ? `promotion: ${[...new Set(signals)].join(', ')}` : undefined
+}

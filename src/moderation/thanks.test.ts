@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { detectThanks } from './thanks.ts'
+
+describe('detectThanks', () => {
+  const genuine = [
+    'Thank you so much, that really helped',
+    'cheers for clearing that up 👍',
+    'Really appreciate the time the fire crew put into this',
+    'thanks! follow-up: does the same apply to flats?',
+    'Great session, well done everyone',
+    'thankyouuu, my mind is at rest',
+  ]
+  for (const text of genuine) it(`genuine: ${text}`, () => assert.equal(detectThanks(text), true))
+
+  const notThanks = [
+    'How do I book a smoke alarm check? Thanks in advance',
+    'Can I park a skip on the road? Many thanks, Joanna Lewis',
+    'Would appreciate a reply about my parking permit.',
+    'thanks for nothing, still no answer 🙄',
+    'oh thank you SO much for the link I had ALREADY read',
+    'When is the next collection?',
+  ]
+  for (const text of notThanks)
+    it(`not thanks: ${text}`, () => assert.equal(detectThanks(text), false))
+})
