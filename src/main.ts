@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino'
 import { issueSetupLink } from './app/accounts.ts'
 import { tickClock } from './app/clock.ts'
 import type { Deps } from './app/deps.ts'
+import { DuplicateSuggestions } from './app/duplicates.ts'
 import { newToken } from './app/secrets.ts'
 import { openMemoryBus } from './bus/memory.ts'
 import type { Config } from './config.ts'
@@ -52,6 +53,7 @@ export async function composeDeps(
     analyse,
     publicUrl: config.publicUrl,
     metrics: metrics.app,
+    duplicates: new DuplicateSuggestions(store),
   }
   const secret =
     config.SESSION_SECRET ??

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import pino from 'pino'
 import type { Deps } from '../src/app/deps.ts'
+import { DuplicateSuggestions } from '../src/app/duplicates.ts'
 import { openMemoryBus } from '../src/bus/memory.ts'
 import { createMetrics } from '../src/http/metrics.ts'
 import { memoryRateLimiter } from '../src/http/rate-limit.ts'
@@ -27,9 +28,11 @@ export function manualClock(start = '2026-12-01T12:00:00.000Z') {
 export type Clock = ReturnType<typeof manualClock>
 
 /** Use-case dependencies over a fresh in-memory SQLite database. */
-export async function testDeps(clock: Clock = manualClock(), store?: Store): Promise<Deps> {
+export async function testDeps(clock: Clock = manualClock(), given?: Store): Promise<Deps> {
+  const store = given ?? (await openSqliteStore(':memory:'))
   return {
-    store: store ?? (await openSqliteStore(':memory:')),
+    store,
+    duplicates: new DuplicateSuggestions(store),
     bus: openMemoryBus(),
     log: pino({ level: 'silent' }),
     now: clock.now,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { Bus } from '../bus/bus.ts'
 import type { AnalyseContext, Analysis } from '../moderation/types.ts'
 import type { Store } from '../store/store.ts'
+import type { DuplicateSuggestions } from './duplicates.ts'
 
 /** What every use case may use; chosen once in the composition root. */
 export interface Deps {
@@ -15,6 +16,7 @@ export interface Deps {
   /** Where links in messages and pages point, e.g. https://askhour.example.org */
   publicUrl: string
   metrics: AppMetrics
+  duplicates: DuplicateSuggestions
 }
 
 /** What use cases report to the operator's metrics. */

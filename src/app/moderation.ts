@@ -2,6 +2,7 @@ import { invalid, notFound } from '../domain/errors.ts'
 import type { Actor } from '../domain/permissions.ts'
 import * as rules from '../domain/question.ts'
 import type { Question } from '../domain/types.ts'
+import { applyMasks, type Mask } from '../moderation/index.ts'
 import type { Repos } from '../store/repos.ts'
 import { actorRef, chatFor } from './access.ts'
 import { changeChat } from './commit.ts'
@@ -14,6 +15,7 @@ export type ModerationAction =
   | { type: 'merge'; into: string }
   | { type: 'assign'; expertId: string | null }
   | { type: 'edit'; publicText: string; version: number }
+  | { type: 'unmask'; start: number; end: number; version: number }
 
 async function questionInChat(tx: Repos, chatId: string, id: string): Promise<Question> {
   const q = await tx.questions.findById(id)
@@ -72,6 +74,12 @@ export async function moderate(
           }
         }
         const change = rules.assign(q, action.expertId, at)
+        await tx.questions.update(change.question)
+        return { result: change.question, events: change.events }
+      }
+      case 'unmask': {
+        const rebuild = (masks: Question['masks']) => applyMasks(q.text, masks as Mask[])
+        const change = rules.unmask(q, action, rebuild, action.version, at)
         await tx.questions.update(change.question)
         return { result: change.question, events: change.events }
       }

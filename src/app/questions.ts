@@ -4,6 +4,7 @@ import { conflict, notFound } from '../domain/errors.ts'
 import { event } from '../domain/events.ts'
 import { checkQuestionText } from '../domain/question.ts'
 import type { Chat, Question, Source } from '../domain/types.ts'
+import type { QuestionFilter } from '../store/repos/questions.repo.ts'
 import { changeChat } from './commit.ts'
 import { type Deps, isoNow } from './deps.ts'
 

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { acceptsQuestions, checkHashtag, checkTimes, dueTransition, edit, transition } from './chat.ts'
+import {
+  acceptsQuestions,
+  checkHashtag,
+  checkTimes,
+  dueTransition,
+  edit,
+  transition,
+} from './chat.ts'
 import { DomainError } from './errors.ts'
 import type { Chat } from './types.ts'
 
@@ -40,8 +47,14 @@ describe('chat rules', () => {
     c = transition(c, 'live', '2026-12-08T18:00:00.000Z').chat
     c = transition(c, 'closed', '2026-12-08T20:00:00.000Z').chat
     assert.equal(c.state, 'closed')
-    assert.equal(code(() => transition(c, 'live', '2026-12-09T00:00:00.000Z')), 'invalid_transition')
-    assert.equal(code(() => transition(chat(), 'live', '2026-12-01T00:00:00.000Z')), 'invalid_transition')
+    assert.equal(
+      code(() => transition(c, 'live', '2026-12-09T00:00:00.000Z')),
+      'invalid_transition',
+    )
+    assert.equal(
+      code(() => transition(chat(), 'live', '2026-12-01T00:00:00.000Z')),
+      'invalid_transition',
+    )
   })
 
   it('[C1] each move is one public event carrying the new state and times', () => {
@@ -53,8 +66,26 @@ describe('chat rules', () => {
   })
 
   it('[C2] questions open no later than the start, and the end comes after the start', () => {
-    assert.equal(code(() => checkTimes({ opensAt: '2026-12-09T00:00:00Z', startsAt: '2026-12-08T00:00:00Z', endsAt: '2026-12-10T00:00:00Z' })), 'invalid_times')
-    assert.equal(code(() => checkTimes({ opensAt: '2026-12-08T00:00:00Z', startsAt: '2026-12-08T00:00:00Z', endsAt: '2026-12-08T00:00:00Z' })), 'invalid_times')
+    assert.equal(
+      code(() =>
+        checkTimes({
+          opensAt: '2026-12-09T00:00:00Z',
+          startsAt: '2026-12-08T00:00:00Z',
+          endsAt: '2026-12-10T00:00:00Z',
+        }),
+      ),
+      'invalid_times',
+    )
+    assert.equal(
+      code(() =>
+        checkTimes({
+          opensAt: '2026-12-08T00:00:00Z',
+          startsAt: '2026-12-08T00:00:00Z',
+          endsAt: '2026-12-08T00:00:00Z',
+        }),
+      ),
+      'invalid_times',
+    )
   })
 
   it('[C3] the clock starts a scheduled chat at its start time and closes a live one at its end', () => {
@@ -66,9 +97,17 @@ describe('chat rules', () => {
   })
 
   it('[C4] a hashtag is # then a letter then letters, digits or underscores', () => {
-    for (const ok of ['#askGMP', '#AskTheCouncil', '#ask_fire_2026']) assert.equal(code(() => checkHashtag(ok)), null)
+    for (const ok of ['#askGMP', '#AskTheCouncil', '#ask_fire_2026'])
+      assert.equal(
+        code(() => checkHashtag(ok)),
+        null,
+      )
     for (const bad of ['askGMP', '#1ask', '#a', '#ask gmp', '#ask-gmp', `#${'a'.repeat(60)}`]) {
-      assert.equal(code(() => checkHashtag(bad)), 'invalid_hashtag', bad)
+      assert.equal(
+        code(() => checkHashtag(bad)),
+        'invalid_hashtag',
+        bad,
+      )
     }
   })
 
@@ -80,9 +119,18 @@ describe('chat rules', () => {
   })
 
   it('[C6] a closed chat cannot be edited, and edits keep the hashtag and times valid', () => {
-    assert.equal(code(() => edit(chat({ state: 'closed' }), { title: 'x' }, '2026-12-09T00:00:00Z')), 'chat_closed')
-    assert.equal(code(() => edit(chat(), { hashtag: 'nohash' }, '2026-12-01T00:00:00Z')), 'invalid_hashtag')
-    assert.equal(edit(chat(), { title: 'New title' }, '2026-12-01T00:00:00Z').chat.title, 'New title')
+    assert.equal(
+      code(() => edit(chat({ state: 'closed' }), { title: 'x' }, '2026-12-09T00:00:00Z')),
+      'chat_closed',
+    )
+    assert.equal(
+      code(() => edit(chat(), { hashtag: 'nohash' }, '2026-12-01T00:00:00Z')),
+      'invalid_hashtag',
+    )
+    assert.equal(
+      edit(chat(), { title: 'New title' }, '2026-12-01T00:00:00Z').chat.title,
+      'New title',
+    )
   })
 
   it('[Q1] questions are taken from opensAt on a scheduled chat, while live, and never on a draft or closed chat', () => {

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { type Actor, can } from './permissions.ts'
 
-const actor = (roles: Record<string, 'admin' | 'host' | 'expert'>): Actor => ({ userId: 'u', name: 'U', roles: new Map(Object.entries(roles)) })
+const actor = (roles: Record<string, 'admin' | 'host' | 'expert'>): Actor => ({
+  userId: 'u',
+  name: 'U',
+  roles: new Map(Object.entries(roles)),
+})
 
 describe('permissions', () => {
   it('[P1] roles grant actions only within their own organisation', () => {

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { draft, editPublished, publish } from './answer.ts'
 import { DomainError } from './errors.ts'
-import { approve, assertVotable, checkQuestionText, editPublicText, merge, redirect, reject } from './question.ts'
+import {
+  approve,
+  assertVotable,
+  checkQuestionText,
+  editPublicText,
+  merge,
+  redirect,
+  reject,
+} from './question.ts'
 import type { Question } from './types.ts'
 
 const NOW = '2026-12-08T18:30:00.000Z'
@@ -43,8 +51,14 @@ const code = (fn: () => unknown) => {
 
 describe('question rules', () => {
   it('[Q2] a question is 3 to 2,000 characters once trimmed', () => {
-    assert.equal(code(() => checkQuestionText('  hi ')), 'text_too_short')
-    assert.equal(code(() => checkQuestionText('x'.repeat(2001))), 'text_too_long')
+    assert.equal(
+      code(() => checkQuestionText('  hi ')),
+      'text_too_short',
+    )
+    assert.equal(
+      code(() => checkQuestionText('x'.repeat(2001))),
+      'text_too_long',
+    )
     assert.equal(checkQuestionText('  Is my dog exempt?  '), 'Is my dog exempt?')
   })
 
@@ -68,7 +82,10 @@ describe('question rules', () => {
         ['question.withdrawn', 'public'],
       ],
     )
-    assert.equal(code(() => approve(q, NOW)), 'question_state')
+    assert.equal(
+      code(() => approve(q, NOW)),
+      'question_state',
+    )
   })
 
   it('[Q7] redirecting sends the guidance privately and keeps the question off the feed', () => {
@@ -82,7 +99,11 @@ describe('question rules', () => {
 
   it('[Q8] merging adds the votes to the target and keeps the merged question pointing at it', () => {
     const target = approve(question({ id: 'q2', votes: 3 }), NOW).question
-    const { question: q, target: t, events } = merge(approve(question({ votes: 2 }), NOW).question, target, 5, NOW)
+    const {
+      question: q,
+      target: t,
+      events,
+    } = merge(approve(question({ votes: 2 }), NOW).question, target, 5, NOW)
     assert.equal(q.state, 'merged')
     assert.equal(q.mergedInto, 'q2')
     assert.equal(t.votes, 5)
@@ -90,14 +111,23 @@ describe('question rules', () => {
       events.map((e) => e.type),
       ['question.merged', 'question.withdrawn', 'question.voted'],
     )
-    assert.equal(code(() => merge(question(), question(), 0, NOW)), 'merge_self')
-    assert.equal(code(() => merge(question(), question({ id: 'q9', chatId: 'other' }), 0, NOW)), 'merge_other_chat')
+    assert.equal(
+      code(() => merge(question(), question(), 0, NOW)),
+      'merge_self',
+    )
+    assert.equal(
+      code(() => merge(question(), question({ id: 'q9', chatId: 'other' }), 0, NOW)),
+      'merge_other_chat',
+    )
   })
 
   it('[Q10] an edit made on a stale version is refused instead of overwriting another moderator', () => {
     const first = editPublicText(question(), 'Is an unmuzzled XL legal?', 1, NOW).question
     assert.equal(first.version, 2)
-    assert.equal(code(() => editPublicText(first, 'Something else entirely', 1, NOW)), 'stale_version')
+    assert.equal(
+      code(() => editPublicText(first, 'Something else entirely', 1, NOW)),
+      'stale_version',
+    )
   })
 
   it('[Q5] an edit changes only the public text; the original words stay private', () => {
@@ -107,16 +137,31 @@ describe('question rules', () => {
   })
 
   it('[Q6] only questions on the public feed can be upvoted', () => {
-    assert.equal(code(() => assertVotable(question())), 'not_votable')
-    assert.equal(code(() => assertVotable(approve(question(), NOW).question)), null)
+    assert.equal(
+      code(() => assertVotable(question())),
+      'not_votable',
+    )
+    assert.equal(
+      code(() => assertVotable(approve(question(), NOW).question)),
+      null,
+    )
   })
 })
 
 describe('answer rules', () => {
-  const input = { id: 'a1', authorId: 'u1', authorName: 'PC Patel', kind: 'answer' as const, body: 'Yes, it must be muzzled in public.' }
+  const input = {
+    id: 'a1',
+    authorId: 'u1',
+    authorName: 'PC Patel',
+    kind: 'answer' as const,
+    body: 'Yes, it must be muzzled in public.',
+  }
 
   it('[A1] only approved questions can be answered', () => {
-    assert.equal(code(() => draft(question(), null, input, NOW)), 'question_state')
+    assert.equal(
+      code(() => draft(question(), null, input, NOW)),
+      'question_state',
+    )
   })
 
   it('[A2] publishing marks the question answered and puts both on the public feed', () => {
@@ -133,15 +178,25 @@ describe('answer rules', () => {
 
   it('[A3] an answer of any kind needs words', () => {
     const q = approve(question(), NOW).question
-    assert.equal(code(() => draft(q, null, { ...input, kind: 'operational', body: ' ' }, NOW)), 'body_empty')
+    assert.equal(
+      code(() => draft(q, null, { ...input, kind: 'operational', body: ' ' }, NOW)),
+      'body_empty',
+    )
   })
 
   it('[A4] only a published answer can be edited in place, and the edit is public', () => {
     const q = approve(question(), NOW).question
     const { answer } = draft(q, null, input, NOW)
-    assert.equal(code(() => editPublished(answer, { body: 'x y', kind: 'answer' }, NOW)), 'not_published')
+    assert.equal(
+      code(() => editPublished(answer, { body: 'x y', kind: 'answer' }, NOW)),
+      'not_published',
+    )
     const published = publish(answer, q, NOW).answer
-    const edited = editPublished(published, { body: 'Corrected: muzzled and on a lead.', kind: 'answer' }, NOW)
+    const edited = editPublished(
+      published,
+      { body: 'Corrected: muzzled and on a lead.', kind: 'answer' },
+      NOW,
+    )
     assert.equal(edited.events[0]?.visibility, 'public')
     assert.equal(edited.answer.publishedAt, published.publishedAt)
   })

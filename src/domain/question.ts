@@ -114,6 +114,29 @@ export function editPublicText(
   return { question, events: [event('question.edited', data, isPublic(q.state))] }
 }
 
+/**
+ * [Q13] A moderator undoes a mask that hid something harmless; the public text is rebuilt from the
+ * original with the remaining masks (the caller rebuilds it; the domain checks the version).
+ */
+export function unmask(
+  q: Question,
+  mask: { start: number; end: number },
+  rebuild: (masks: Question['masks']) => string,
+  version: number,
+  now: Instant,
+): Change {
+  if (version !== q.version) {
+    throw conflict('stale_version', 'Someone else changed this question. Reload it and try again.')
+  }
+  const masks = q.masks.filter((m) => m.start !== mask.start || m.end !== mask.end)
+  if (masks.length === q.masks.length)
+    throw invalid('no_such_mask', 'That part of the text is not masked.', 'start')
+  requireState(q, ['pending', 'approved', 'answered'], 'unmask')
+  const question = touch(q, now, { masks, publicText: rebuild(masks) })
+  const data = { questionId: q.id, publicText: question.publicText, version: question.version }
+  return { question, events: [event('question.edited', data, isPublic(q.state))] }
+}
+
 /** [Q6] Only questions on the public feed can be upvoted. */
 export function assertVotable(q: Question): void {
   if (!isPublic(q.state)) throw conflict('not_votable', 'Only published questions can be upvoted.')

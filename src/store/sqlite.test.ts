@@ -16,7 +16,9 @@ describe('SQLite file store', () => {
     await store.close()
     const db = new SQLite(file)
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal')
-    const tables = db.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>
+    const tables = db
+      .prepare("select name from sqlite_master where type = 'table'")
+      .all() as Array<{ name: string }>
     assert.ok(tables.some((t) => t.name === 'chat_events'))
     db.close()
     const again = await openSqliteStore(file)

@@ -63,7 +63,16 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       store = await open()
       await store.transaction(async (tx) => {
         if (await tx.organisations.findById('org-1')) return
-        await tx.organisations.insert({ id: 'org-1', slug: `org-${Date.now()}`, name: 'Org', timeZone: 'Europe/London', logoUrl: null, brandColour: '#000000', emergencyGuidance: 'Call 999.', createdAt: T })
+        await tx.organisations.insert({
+          id: 'org-1',
+          slug: `org-${Date.now()}`,
+          name: 'Org',
+          timeZone: 'Europe/London',
+          logoUrl: null,
+          brandColour: '#000000',
+          emergencyGuidance: 'Call 999.',
+          createdAt: T,
+        })
       })
     })
     after(() => store.close())
@@ -73,11 +82,21 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       const b = await fresh()
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          store.transaction((tx) => tx.events.append(i % 2 ? a : b, [event('chat.started', { state: 'live', opensAt: T, startsAt: T, endsAt: T })], 'test', T)),
+          store.transaction((tx) =>
+            tx.events.append(
+              i % 2 ? a : b,
+              [event('chat.started', { state: 'live', opensAt: T, startsAt: T, endsAt: T })],
+              'test',
+              T,
+            ),
+          ),
         ),
       )
       const seqs = (await store.read.events.after(a, 0, 'all')).map((e) => e.seq)
-      assert.deepEqual(seqs, Array.from({ length: 10 }, (_, i) => i + 1))
+      assert.deepEqual(
+        seqs,
+        Array.from({ length: 10 }, (_, i) => i + 1),
+      )
       assert.equal(await store.read.events.lastSeq(b), 10)
     })
 
@@ -86,7 +105,12 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await assert.rejects(
         store.transaction(async (tx) => {
           await tx.questions.insert(question('q-rollback', c), null)
-          await tx.events.append(c, [event('question.voted', { questionId: 'q-rollback', votes: 1 })], 'test', T)
+          await tx.events.append(
+            c,
+            [event('question.voted', { questionId: 'q-rollback', votes: 1 })],
+            'test',
+            T,
+          )
           throw new Error('boom')
         }),
         /boom/,
@@ -100,7 +124,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       const c = await fresh()
       await store.transaction((tx) => tx.questions.insert(question(`qv-${c}`, c), null))
       assert.equal(await store.transaction((tx) => tx.reactions.vote(`qv-${c}`, 'visitor-1', T)), 1)
-      assert.equal(await store.transaction((tx) => tx.reactions.vote(`qv-${c}`, 'visitor-1', T)), null)
+      assert.equal(
+        await store.transaction((tx) => tx.reactions.vote(`qv-${c}`, 'visitor-1', T)),
+        null,
+      )
       assert.equal(await store.transaction((tx) => tx.reactions.vote(`qv-${c}`, 'visitor-2', T)), 2)
       assert.equal((await store.read.questions.findById(`qv-${c}`))?.votes, 2)
     })
@@ -109,8 +136,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       const c = await fresh()
       const post = { source: 'bluesky' as const, externalId: `at://did:plc:x/post/${c}` }
       await store.transaction((tx) => tx.questions.insert(question(`qa-${c}`, c, post), null))
-      await assert.rejects(store.transaction((tx) => tx.questions.insert(question(`qb-${c}`, c, post), null)))
-      assert.equal((await store.read.questions.findByExternal('bluesky', post.externalId))?.id, `qa-${c}`)
+      await assert.rejects(
+        store.transaction((tx) => tx.questions.insert(question(`qb-${c}`, c, post), null)),
+      )
+      assert.equal(
+        (await store.read.questions.findByExternal('bluesky', post.externalId))?.id,
+        `qa-${c}`,
+      )
     })
 
     it('[S5] the public tail holds only public events, in log order', async () => {
@@ -141,7 +173,19 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     it('[S6] a one-time token can be redeemed once', async () => {
       const hash = `h-${Date.now()}`
-      await store.transaction((tx) => tx.tokens.insert(hash, { kind: 'setup', orgId: null, email: null, role: null, expiresAt: '2999-01-01T00:00:00.000Z' }, T))
+      await store.transaction((tx) =>
+        tx.tokens.insert(
+          hash,
+          {
+            kind: 'setup',
+            orgId: null,
+            email: null,
+            role: null,
+            expiresAt: '2999-01-01T00:00:00.000Z',
+          },
+          T,
+        ),
+      )
       const [first, second] = await Promise.all([
         store.transaction((tx) => tx.tokens.consume(hash, T)),
         store.transaction((tx) => tx.tokens.consume(hash, T)),

@@ -140,7 +140,8 @@ export const questionRoutes = (deps: Deps, limits: PublicLimits) => [
     method: 'POST',
     url: '/api/v1/chats/:chat/questions/:question/moderation',
     tag: 'moderation',
-    summary: 'Approve, reject, redirect (999/101 guidance), merge, assign or edit a question',
+    summary:
+      'Approve, reject, redirect (999/101 guidance), merge, assign, edit or unmask a question',
     auth: 'staff',
     params: QuestionParams,
     body: Moderation,

@@ -29,6 +29,7 @@ const toQuestion = (r: Row): Question => ({
 
 const mutable = (q: Question) => ({
   public_text: q.publicText,
+  masks: JSON.stringify(q.masks),
   state: q.state,
   reject_reason: q.rejectReason,
   merged_into: q.mergedInto,
@@ -56,7 +57,6 @@ export const questionsRepo = (db: Kysely<Database>) => ({
         author_name: q.authorName,
         visitor_key: visitorKey,
         text: q.text,
-        masks: JSON.stringify(q.masks),
         flags: JSON.stringify(q.flags),
         kind: q.kind,
         thanks: q.thanks ? 1 : 0,
