@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import pino, { type Logger } from 'pino'
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino'
 import { issueSetupLink } from './app/accounts.ts'
 import { tickClock } from './app/clock.ts'
 import type { Deps } from './app/deps.ts'
@@ -15,9 +15,17 @@ import { openSqliteStore } from './store/sqlite.ts'
 import type { Store } from './store/store.ts'
 
 /** Pino that never writes cookies, tokens, passwords or question text. */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level,
+    serializers: {
+      // Query strings can carry one-time setup and invitation tokens: log the path only.
+      req: (req: { method: string; url: string; id?: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
+    },
     redact: {
       paths: [
         'req.headers.cookie',
@@ -29,7 +37,8 @@ export function createLogger(level: string): Logger {
       ],
       remove: true,
     },
-  })
+  }
+  return destination ? pino(options, destination) : pino(options)
 }
 
 /** Opens the store chosen by the configuration (SQLite is the embedded default). */

@@ -7,7 +7,9 @@ import { composeDeps, createLogger, openStore, start } from '../main.ts'
 export async function serveCommand(config: Config): Promise<void> {
   const log = createLogger(config.LOG_LEVEL)
   const running = await start(config, log)
-  process.stdout.write(`Askhour is serving at ${config.publicUrl}\n`)
+  process.stdout.write(
+    `Askhour is serving at ${config.PORT === 0 ? running.url : config.publicUrl}\n`,
+  )
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
