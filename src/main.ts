@@ -80,8 +80,9 @@ export interface Running {
 /** Starts everything `askhour serve` runs: HTTP, live streams and the chat clock. */
 export async function start(
   config: Config,
-  log = createLogger(config.LOG_LEVEL),
+  opts: { log?: Logger; announceSetup?: boolean } = {},
 ): Promise<Running> {
+  const log = opts.log ?? createLogger(config.LOG_LEVEL)
   const store = await openStore(config)
   const { deps, secret, metrics } = await composeDeps(config, log, store)
   const server = await buildServer(deps, {
@@ -107,7 +108,7 @@ export async function start(
     tickClock(deps).catch((err: unknown) => log.error({ err }, 'chat clock failed'))
   }, config.CLOCK_INTERVAL_MS)
   await tickClock(deps)
-  const setup = await issueSetupLink(deps)
+  const setup = opts.announceSetup === false ? null : await issueSetupLink(deps)
   if (setup) {
     // Printed, not logged: the one way in on a new install, shown to whoever started the server.
     process.stdout.write(

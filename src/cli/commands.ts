@@ -6,7 +6,7 @@ import { composeDeps, createLogger, openStore, start } from '../main.ts'
 /** Serves until SIGTERM or SIGINT, then drains: in-flight requests finish, viewers are told to retry. */
 export async function serveCommand(config: Config): Promise<void> {
   const log = createLogger(config.LOG_LEVEL)
-  const running = await start(config, log)
+  const running = await start(config, { log })
   process.stdout.write(
     `Askhour is serving at ${config.PORT === 0 ? running.url : config.publicUrl}\n`,
   )

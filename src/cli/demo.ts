@@ -4,8 +4,10 @@ import { defaultOrganisation } from '../app/accounts.ts'
 import { answerQuestion } from '../app/answers.ts'
 import { createChat, hostMovesChat, setExperts } from '../app/chats.ts'
 import type { Deps } from '../app/deps.ts'
+import { publicFeed } from '../app/feed.ts'
 import { type ModerationAction, moderate } from '../app/moderation.ts'
 import { askQuestion, ingestPost } from '../app/questions.ts'
+import { thank, upvote } from '../app/reactions.ts'
 import { hashPassword, newToken } from '../app/secrets.ts'
 import type { Config } from '../config.ts'
 import type { Actor } from '../domain/permissions.ts'
@@ -97,18 +99,21 @@ function decide(m: Message, firstOfGroup: Map<string, string>): ModerationAction
 
 /** Serves a demo organisation with a live chat fed by a simulated audience, host and expert. */
 export async function runDemo(config: Config, speed: number): Promise<void> {
-  const running = await start({
-    ...config,
-    DATABASE_URL: config.DATABASE_URL.endsWith('askhour.db')
-      ? './data/demo.db'
-      : config.DATABASE_URL,
-  })
+  const running = await start(
+    {
+      ...config,
+      DATABASE_URL: config.DATABASE_URL.endsWith('askhour.db')
+        ? './data/demo.db'
+        : config.DATABASE_URL,
+    },
+    { announceSetup: false },
+  )
   const { deps } = running
   const org = await demoOrganisation(deps)
   const host = await member(deps, org.id, 'host@demo.askhour.invalid', 'Dana Host', 'admin')
   const expert = await member(deps, org.id, 'expert@demo.askhour.invalid', 'PC Sam Patel', 'expert')
-  const chat = await demoChat(deps, host.actor, expert.actor.userId)
-  await hostMovesChat(deps, host.actor, chat.slug, 'live')
+  const planned = await demoChat(deps, host.actor, expert.actor.userId)
+  const chat = await hostMovesChat(deps, host.actor, planned.slug, 'live')
 
   const url = config.publicUrl
   process.stdout.write(
@@ -135,8 +140,23 @@ export async function runDemo(config: Config, speed: number): Promise<void> {
     await playOne(deps, chat, host.actor, expert.actor, m, firstOfGroup).catch((err: unknown) =>
       deps.log.warn({ err, id: m.id }, 'demo message skipped'),
     )
+    await react(deps, chat)
   }
   process.stdout.write('Demo audience finished; the chat stays open until you stop the server.\n')
+}
+
+/** A few viewers upvote questions and thank answers, as a real audience does. */
+async function react(deps: Deps, chat: Chat) {
+  const { items } = await publicFeed(deps, chat)
+  if (items.length === 0) return
+  for (let i = 0; i < 3; i++) {
+    const item = items[Math.floor(Math.random() * items.length)]
+    const viewer = `demo-viewer-${Math.floor(Math.random() * 400)}`
+    if (!item) continue
+    await upvote(deps, item.question.id, viewer).catch(() => undefined)
+    if (item.answer && Math.random() < 0.3)
+      await thank(deps, item.answer.id, viewer).catch(() => undefined)
+  }
 }
 
 async function playOne(

@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<void> {
     case 'demo': {
       const { values } = parseArgs({
         args: [sub, ...rest].filter((a): a is string => a !== undefined),
-        options: { speed: { type: 'string', default: '10' } },
+        options: { speed: { type: 'string', default: '20' } },
       })
       return runDemo(config, Number(values.speed))
     }
