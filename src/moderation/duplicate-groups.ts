@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, DuplicateIndex } from './duplicates.ts'
+import { DuplicateIndex } from './duplicates.ts'
 
 export interface GroupableMessage {
   id: string
@@ -6,38 +6,125 @@ export interface GroupableMessage {
 }
 
 /**
- * Groups messages that ask the same thing, for a moderator's "merge these" action. Pairs above
- * the threshold are linked; groups are the connected parts with two or more members, each
- * listed in input order.
+ * Average-linkage threshold for `groupDuplicates`, chosen by tuning on two dev chats and checking
+ * on the third (docs/moderation.md). Lower than the lookup threshold because a cluster's score is
+ * the mean over all its pairs, and pairs without a shared term count as 0.
+ */
+export const GROUP_THRESHOLD = 0.2
+
+// Neighbours considered per message; the average of a bigger cluster with a message outside
+// these lists is diluted by the zeros anyway.
+const NEIGHBOURS = 50
+
+interface Cluster {
+  members: string[]
+  /** Sum of pair similarities to each neighbouring cluster, by cluster number. */
+  links: Map<number, number>
+  alive: boolean
+}
+
+/**
+ * Groups messages that ask the same thing, for a moderator's "merge these" action. Agglomerative
+ * clustering with average linkage: two clusters merge while the mean similarity over all their
+ * cross pairs is at least `threshold`, so one loose pair cannot chain unrelated questions
+ * together. Groups have two or more members, each listed in input order.
  */
 export function groupDuplicates(
   messages: readonly GroupableMessage[],
-  threshold = DEFAULT_THRESHOLD,
+  threshold = GROUP_THRESHOLD,
 ): string[][] {
   const index = new DuplicateIndex()
   for (const m of messages) index.add(m.id, m.text)
-  const parent = new Map<string, string>()
-  const find = (id: string): string => {
-    let root = id
-    while (parent.get(root) !== undefined && parent.get(root) !== root)
-      root = parent.get(root) ?? root
-    parent.set(id, root)
-    return root
-  }
-  for (const m of messages) parent.set(m.id, m.id)
+  const order = new Map<string, number>()
+  const clusters: Cluster[] = []
   for (const m of messages) {
-    for (const hit of index.similarToId(m.id, { threshold, limit: 50 })) {
-      const a = find(m.id)
-      const b = find(hit.id)
-      if (a !== b) parent.set(b, a)
+    if (order.has(m.id)) continue
+    order.set(m.id, clusters.length)
+    clusters.push({ members: [m.id], links: new Map(), alive: true })
+  }
+  const heap = new MaxHeap()
+  for (const [id, a] of order) {
+    for (const hit of index.similarToId(id, { threshold: 0.01, limit: NEIGHBOURS })) {
+      const b = order.get(hit.id)
+      if (b === undefined || b === a) continue
+      const ca = clusters[a] as Cluster
+      if (ca.links.has(b)) continue
+      ca.links.set(b, hit.score)
+      ;(clusters[b] as Cluster).links.set(a, hit.score)
+      if (hit.score >= threshold) heap.push(hit.score, a, b, 1, 1)
     }
   }
-  const groups = new Map<string, string[]>()
-  for (const m of messages) {
-    const root = find(m.id)
-    const group = groups.get(root) ?? []
-    group.push(m.id)
-    groups.set(root, group)
+  for (let top = heap.pop(); top; top = heap.pop()) {
+    const [, a, b, sizeA, sizeB] = top
+    const ca = clusters[a] as Cluster
+    const cb = clusters[b] as Cluster
+    // Stale entry: one side has merged since it was queued.
+    if (!ca.alive || !cb.alive || ca.members.length !== sizeA || cb.members.length !== sizeB)
+      continue
+    merge(clusters, a, b, threshold, heap)
   }
-  return [...groups.values()].filter((g) => g.length > 1)
+  return clusters
+    .filter((c) => c.alive && c.members.length > 1)
+    .map((c) => c.members.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0)))
+    .sort((x, y) => (order.get(x[0] ?? '') ?? 0) - (order.get(y[0] ?? '') ?? 0))
+}
+
+/** Folds cluster b into a and queues a's new averages with its neighbours. */
+function merge(clusters: Cluster[], a: number, b: number, threshold: number, heap: MaxHeap): void {
+  const ca = clusters[a] as Cluster
+  const cb = clusters[b] as Cluster
+  cb.alive = false
+  ca.members.push(...cb.members)
+  ca.links.delete(b)
+  for (const [n, sum] of cb.links) {
+    if (n === a) continue
+    ca.links.set(n, (ca.links.get(n) ?? 0) + sum)
+  }
+  cb.links.clear()
+  for (const [n, sum] of ca.links) {
+    const cn = clusters[n] as Cluster
+    cn.links.delete(b)
+    cn.links.set(a, sum)
+    const mean = sum / (ca.members.length * cn.members.length)
+    if (mean >= threshold) heap.push(mean, a, n, ca.members.length, cn.members.length)
+  }
+}
+
+type Entry = [score: number, a: number, b: number, sizeA: number, sizeB: number]
+
+/** A binary max-heap of candidate merges, ordered by score. */
+class MaxHeap {
+  readonly #items: Entry[] = []
+
+  push(...entry: Entry): void {
+    const items = this.#items
+    items.push(entry)
+    let i = items.length - 1
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if ((items[parent] as Entry)[0] >= entry[0]) break
+      items[i] = items[parent] as Entry
+      i = parent
+    }
+    items[i] = entry
+  }
+
+  pop(): Entry | undefined {
+    const items = this.#items
+    const top = items[0]
+    const last = items.pop()
+    if (!top || !last || items.length === 0) return top
+    let i = 0
+    for (;;) {
+      const l = 2 * i + 1
+      if (l >= items.length) break
+      const r = l + 1
+      const c = r < items.length && (items[r] as Entry)[0] > (items[l] as Entry)[0] ? r : l
+      if ((items[c] as Entry)[0] <= last[0]) break
+      items[i] = items[c] as Entry
+      i = c
+    }
+    items[i] = last
+    return top
+  }
 }

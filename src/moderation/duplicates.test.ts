@@ -58,4 +58,22 @@ describe('groupDuplicates', () => {
     assert.ok(groups.some((g) => g.includes('d') && g.includes('e')))
     assert.ok(groups.every((g) => g.length >= 2 && !g.includes('c')))
   })
+
+  it('uses average linkage: one loose pair does not chain unrelated questions together', () => {
+    const chain = [
+      { id: 'p', text: 'garden waste subscription price' },
+      { id: 'q', text: 'garden waste subscription price discount pensioners' },
+      { id: 'r', text: 'discount pensioners swimming lessons leisure centre' },
+    ]
+    const groups = groupDuplicates(chain, 0.2)
+    assert.deepEqual(groups, [['p', 'q']])
+  })
+
+  it('lists members in input order and ignores repeated ids', () => {
+    const groups = groupDuplicates(
+      [questions[4], questions[3], questions[3]].flatMap((q) => (q ? [q] : [])),
+      0.2,
+    )
+    assert.deepEqual(groups, [['e', 'd']])
+  })
 })

@@ -23,6 +23,13 @@ describe('evaluation on the dev set', () => {
     assert.deepEqual(missed, [], formatReport(detail))
   })
 
+  it('keeps duplicate grouping at or above the documented dev figures (0.278 / 0.181)', () => {
+    // Far below the issue's 0.85 / 0.80 (see docs/moderation.md); this only guards against
+    // regressions until a semantic model replaces the lexical score.
+    const { precision, recall } = detail.report.duplicates
+    assert.ok(precision >= 0.25 && recall >= 0.15, `${precision} / ${recall}`)
+  })
+
   it('prints the JSON shape of the issue, fractions in 0..1', () => {
     const { report } = detail
     assert.deepEqual(Object.keys(report), ['kinds', 'thanks', 'pii', 'duplicates', 'msPerMessage'])
