@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { ChatEvent } from '../../domain/events.ts'
+import { CountBatcher } from './counts.ts'
+
+const voted = (seq: number, questionId: string, votes: number): ChatEvent => ({
+  type: 'question.voted',
+  data: { questionId, votes },
+  visibility: 'public',
+  chatId: 'c',
+  seq,
+  actor: 'visitor:x',
+  at: '2026-12-01T00:00:00.000Z',
+})
+
+describe('vote and thanks coalescing', () => {
+  it('[E8] a burst of votes reaches viewers as one counts frame per interval, with the latest totals and the highest seq', (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] })
+    let clock = 0
+    const frames: Array<{ text: string; seq: number }> = []
+    const b = new CountBatcher(
+      250,
+      (frame, seq) => frames.push({ text: frame.toString(), seq }),
+      () => clock,
+    )
+    for (let i = 1; i <= 500; i++) b.add(voted(i, `q${i % 3}`, i))
+    t.mock.timers.tick(0)
+    assert.equal(frames.length, 1, 'the first burst goes out on the next turn, as one frame')
+    clock = 100
+    for (let i = 501; i <= 1000; i++) b.add(voted(i, `q${i % 3}`, i))
+    t.mock.timers.tick(100)
+    assert.equal(frames.length, 1, 'no second frame within the interval')
+    clock = 250
+    t.mock.timers.tick(150)
+    assert.equal(frames.length, 2)
+    const last = frames[1]
+    assert.equal(last?.seq, 1000)
+    assert.match(last?.text ?? '', /^id: 1000\nevent: counts\ndata: /)
+    const data = JSON.parse((last?.text ?? '').split('data: ')[1] ?? '{}')
+    assert.deepEqual(data.questions, { q0: 999, q1: 1000, q2: 998 })
+    b.close()
+  })
+
+  it('[E8] flushing before an ordinary event keeps ids on the wire increasing', (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] })
+    const seqs: number[] = []
+    const b = new CountBatcher(
+      250,
+      (_f, seq) => seqs.push(seq),
+      () => 0,
+    )
+    b.flush()
+    b.add(voted(7, 'q', 1))
+    b.add(voted(8, 'q', 2))
+    b.flush()
+    seqs.push(9)
+    assert.deepEqual(seqs, [8, 9])
+    b.close()
+  })
+})

@@ -1,0 +1,77 @@
+import type { ChatEvent } from '../../domain/events.ts'
+
+/** Vote and thanks totals waiting to go out together. */
+interface Pending {
+  questions: Map<string, number>
+  answers: Map<string, number>
+  seq: number
+}
+
+/** Is this event only a new total (a vote or a thanks), which a later total supersedes? */
+export const isCount = (e: ChatEvent) => e.type === 'question.voted' || e.type === 'answer.thanked'
+
+/**
+ * Folds vote and thanks totals into one `counts` frame per interval, so a vote storm costs each
+ * viewer a few frames a second instead of one per vote. Totals are absolute, so dropping a
+ * superseded one loses nothing; the frame's id is the highest seq it covers. Any other event
+ * flushes what is pending first, so ids on the wire only ever increase.
+ */
+export class CountBatcher {
+  private pending: Pending | null = null
+  private timer: NodeJS.Timeout | null = null
+  private lastFlush = Number.NEGATIVE_INFINITY
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly emit: (frame: Buffer, seq: number) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Takes a count event; it goes out with the next flush. */
+  add(e: ChatEvent): void {
+    const p = (this.pending ??= { questions: new Map(), answers: new Map(), seq: 0 })
+    if (e.type === 'question.voted') p.questions.set(e.data.questionId, e.data.votes)
+    if (e.type === 'answer.thanked') p.answers.set(e.data.answerId, e.data.thanks)
+    p.seq = e.seq
+    if (this.timer) return
+    const wait = Math.max(0, this.lastFlush + this.intervalMs - this.now())
+    this.timer = setTimeout(() => this.flush(), wait)
+    this.timer.unref()
+  }
+
+  /** Sends what is pending now (before an ordinary event, or at the end of the interval). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    const p = this.pending
+    if (!p) return
+    this.pending = null
+    this.lastFlush = this.now()
+    this.emit(countsFrame(p), p.seq)
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.pending = null
+  }
+}
+
+export function countsFrame(p: Pending): Buffer {
+  const data = {
+    questions: Object.fromEntries(p.questions),
+    answers: Object.fromEntries(p.answers),
+  }
+  return Buffer.from(`id: ${p.seq}\nevent: counts\ndata: ${JSON.stringify(data)}\n\n`)
+}
+
+/** Folds a run of count events (e.g. in a replay) into one frame. */
+export function foldCounts(events: ChatEvent[]): Buffer {
+  const p: Pending = { questions: new Map(), answers: new Map(), seq: 0 }
+  for (const e of events) {
+    if (e.type === 'question.voted') p.questions.set(e.data.questionId, e.data.votes)
+    if (e.type === 'answer.thanked') p.answers.set(e.data.answerId, e.data.thanks)
+    p.seq = e.seq
+  }
+  return countsFrame(p)
+}
