@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { Bus, ChatNotice } from '../../bus/bus.ts'
 import type { ChatEvent } from '../../domain/events.ts'
 import type { Store } from '../../store/store.ts'
+import { CountBatcher, foldCounts, isCount } from './counts.ts'
 import { eventFrame, HEARTBEAT, retryFrame, SSE_HEADERS } from './frame.ts'
 
 export type Audience = 'public' | 'staff'
@@ -24,6 +25,7 @@ interface Channel {
   wanted: number
   /** The fan-out in progress, if any. */
   draining: Promise<void> | null
+  counts: CountBatcher
 }
 
 export interface HubOptions {
@@ -31,7 +33,11 @@ export interface HubOptions {
   maxBufferBytes: number
   /** Safety net for lost bus notices: every channel re-reads its log tail this often. */
   pollMs: number
+  /** The poll interval while the bus reports it cannot reach other processes (default 1 s). */
+  degradedPollMs?: number
   batch?: number
+  /** Vote and thanks totals go out at most once per this interval (default 250 ms). */
+  countsIntervalMs?: number
 }
 
 /**
@@ -43,7 +49,9 @@ export interface HubOptions {
 export class FeedHub {
   private readonly channels = new Map<string, Channel>()
   private readonly timers: NodeJS.Timeout[] = []
+  private poller: NodeJS.Timeout | null = null
   private unsubscribe: (() => void) | null = null
+  private unwatch: (() => void) | null = null
   private readonly batch: number
 
   constructor(
@@ -56,11 +64,23 @@ export class FeedHub {
   start(): void {
     this.unsubscribe = this.deps.bus.subscribe((n) => this.notice(n))
     this.timers.push(setInterval(() => this.broadcast(HEARTBEAT), this.opts.heartbeatMs).unref())
-    this.timers.push(
-      setInterval(() => {
-        for (const ch of this.channels.values()) this.pump(ch, Number.MAX_SAFE_INTEGER)
-      }, this.opts.pollMs).unref(),
-    )
+    this.poll(this.opts.pollMs)
+    // While the bus is down, notices from other processes are lost: poll faster, and catch up
+    // at once when it is back.
+    this.unwatch =
+      this.deps.bus.onConnectionChange?.((up) => {
+        this.poll(up ? this.opts.pollMs : (this.opts.degradedPollMs ?? 1000))
+        if (up) this.pumpAll()
+      }) ?? null
+  }
+
+  private poll(ms: number): void {
+    if (this.poller) clearInterval(this.poller)
+    this.poller = setInterval(() => this.pumpAll(), ms).unref()
+  }
+
+  private pumpAll(): void {
+    for (const ch of this.channels.values()) this.pump(ch, Number.MAX_SAFE_INTEGER)
   }
 
   /** Viewers connected to each chat on this process. */
@@ -95,8 +115,11 @@ export class FeedHub {
   /** Tells every viewer when to come back, then ends their streams (graceful shutdown). */
   close(retryMs: number): void {
     this.unsubscribe?.()
+    this.unwatch?.()
     for (const t of this.timers) clearInterval(t)
+    if (this.poller) clearInterval(this.poller)
     for (const ch of this.channels.values()) {
+      ch.counts.close()
       for (const c of ch.clients) c.res.end(retryFrame(retryMs))
     }
     this.channels.clear()
@@ -108,7 +131,20 @@ export class FeedHub {
     const head = await this.deps.store.read.events.lastSeq(chatId)
     const raced = this.channels.get(chatId)
     if (raced) return raced
-    const ch: Channel = { chatId, clients: new Set(), head, wanted: head, draining: null }
+    const ch: Channel = {
+      chatId,
+      clients: new Set(),
+      head,
+      wanted: head,
+      draining: null,
+    } as Channel
+    ch.counts = new CountBatcher(this.opts.countsIntervalMs ?? 250, (frame, seq) => {
+      for (const c of ch.clients) {
+        if (!c.live || seq <= c.cursor) continue
+        c.cursor = seq
+        this.write(c, frame)
+      }
+    })
     this.channels.set(chatId, ch)
     return ch
   }
@@ -116,7 +152,7 @@ export class FeedHub {
   private async catchUp(ch: Channel, c: Client): Promise<void> {
     for (;;) {
       const events = await this.deps.store.read.events.after(ch.chatId, c.cursor, 'all', this.batch)
-      for (const e of events) this.deliver(ch, c, e, eventFrame(e))
+      this.replay(c, events)
       if (c.res.destroyed) return
       // Synchronously from here: nothing can be fanned out between this check and going live.
       if (events.length < this.batch && c.cursor >= ch.head) {
@@ -163,14 +199,41 @@ export class FeedHub {
       }
       this.dropStalled(ch)
       for (const e of events) {
-        const frame = eventFrame(e)
-        for (const c of ch.clients) if (c.live) this.deliver(ch, c, e, frame)
         ch.head = e.seq
+        if (isCount(e)) {
+          ch.counts.add(e)
+          continue
+        }
+        ch.counts.flush()
+        const frame = eventFrame(e)
+        for (const c of ch.clients) if (c.live) this.deliver(c, e, frame)
       }
     }
   }
 
-  private deliver(ch: Channel, c: Client, e: ChatEvent, frame: Buffer): void {
+  /** Writes a catch-up batch to one viewer, folding each run of vote/thanks totals into one frame. */
+  private replay(c: Client, events: ChatEvent[]): void {
+    let run: ChatEvent[] = []
+    const flushRun = () => {
+      const last = run.at(-1)
+      if (last && last.seq > c.cursor) {
+        c.cursor = last.seq
+        this.write(c, foldCounts(run))
+      }
+      run = []
+    }
+    for (const e of events) {
+      if (isCount(e)) {
+        run.push(e)
+        continue
+      }
+      flushRun()
+      this.deliver(c, e, eventFrame(e))
+    }
+    flushRun()
+  }
+
+  private deliver(c: Client, e: ChatEvent, frame: Buffer): void {
     if (e.seq <= c.cursor) return
     c.cursor = e.seq
     if (e.visibility !== 'public' && c.audience !== 'staff') return
@@ -204,7 +267,9 @@ export class FeedHub {
 
   private detach(ch: Channel, c: Client): void {
     ch.clients.delete(c)
-    if (ch.clients.size === 0 && this.channels.get(ch.chatId) === ch)
+    if (ch.clients.size === 0 && this.channels.get(ch.chatId) === ch) {
+      ch.counts.close()
       this.channels.delete(ch.chatId)
+    }
   }
 }
