@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { codeOf } from '../../test/errors.ts'
 import {
   acceptsQuestions,
   checkHashtag,
@@ -8,7 +9,6 @@ import {
   edit,
   transition,
 } from './chat.ts'
-import { DomainError } from './errors.ts'
 import type { Chat } from './types.ts'
 
 const chat = (over: Partial<Chat> = {}): Chat => ({
@@ -30,16 +30,6 @@ const chat = (over: Partial<Chat> = {}): Chat => ({
   ...over,
 })
 
-const code = (fn: () => unknown) => {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof DomainError) return e.code
-    throw e
-  }
-  return null
-}
-
 describe('chat rules', () => {
   it('[C1] a chat moves draft → scheduled → live → closed and never backwards from live', () => {
     let c = chat()
@@ -48,11 +38,11 @@ describe('chat rules', () => {
     c = transition(c, 'closed', '2026-12-08T20:00:00.000Z').chat
     assert.equal(c.state, 'closed')
     assert.equal(
-      code(() => transition(c, 'live', '2026-12-09T00:00:00.000Z')),
+      codeOf(() => transition(c, 'live', '2026-12-09T00:00:00.000Z')),
       'invalid_transition',
     )
     assert.equal(
-      code(() => transition(chat(), 'live', '2026-12-01T00:00:00.000Z')),
+      codeOf(() => transition(chat(), 'live', '2026-12-01T00:00:00.000Z')),
       'invalid_transition',
     )
   })
@@ -67,7 +57,7 @@ describe('chat rules', () => {
 
   it('[C2] questions open no later than the start, and the end comes after the start', () => {
     assert.equal(
-      code(() =>
+      codeOf(() =>
         checkTimes({
           opensAt: '2026-12-09T00:00:00Z',
           startsAt: '2026-12-08T00:00:00Z',
@@ -77,7 +67,7 @@ describe('chat rules', () => {
       'invalid_times',
     )
     assert.equal(
-      code(() =>
+      codeOf(() =>
         checkTimes({
           opensAt: '2026-12-08T00:00:00Z',
           startsAt: '2026-12-08T00:00:00Z',
@@ -99,12 +89,12 @@ describe('chat rules', () => {
   it('[C4] a hashtag is # then a letter then letters, digits or underscores', () => {
     for (const ok of ['#askGMP', '#AskTheCouncil', '#ask_fire_2026'])
       assert.equal(
-        code(() => checkHashtag(ok)),
+        codeOf(() => checkHashtag(ok)),
         null,
       )
     for (const bad of ['askGMP', '#1ask', '#a', '#ask gmp', '#ask-gmp', `#${'a'.repeat(60)}`]) {
       assert.equal(
-        code(() => checkHashtag(bad)),
+        codeOf(() => checkHashtag(bad)),
         'invalid_hashtag',
         bad,
       )
@@ -120,11 +110,11 @@ describe('chat rules', () => {
 
   it('[C6] a closed chat cannot be edited, and edits keep the hashtag and times valid', () => {
     assert.equal(
-      code(() => edit(chat({ state: 'closed' }), { title: 'x' }, '2026-12-09T00:00:00Z')),
+      codeOf(() => edit(chat({ state: 'closed' }), { title: 'x' }, '2026-12-09T00:00:00Z')),
       'chat_closed',
     )
     assert.equal(
-      code(() => edit(chat(), { hashtag: 'nohash' }, '2026-12-01T00:00:00Z')),
+      codeOf(() => edit(chat(), { hashtag: 'nohash' }, '2026-12-01T00:00:00Z')),
       'invalid_hashtag',
     )
     assert.equal(

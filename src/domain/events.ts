@@ -42,6 +42,8 @@ export interface EventMap {
   'question.rejected': { questionId: string; reason: string }
   /** An approved question taken back off the public feed. */
   'question.withdrawn': { questionId: string }
+  /** [N4] The asker deleted the post it came from: it leaves the queue and the public feed. */
+  'question.deleted': { questionId: string; source: Source }
   'question.redirected': { questionId: string; guidance: string }
   'question.merged': { questionId: string; into: string; votes: number }
   'question.assigned': { questionId: string; expertId: string | null }
@@ -80,6 +82,7 @@ const PUBLIC_BY_DEFAULT: Record<EventType, boolean> = {
   'question.approved': true,
   'question.rejected': false,
   'question.withdrawn': true,
+  'question.deleted': false,
   'question.redirected': false,
   'question.merged': false,
   'question.assigned': false,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { codeOf } from '../../test/errors.ts'
 import { draft, editPublished, publish } from './answer.ts'
-import { DomainError } from './errors.ts'
 import {
   approve,
   assertVotable,
@@ -39,24 +39,14 @@ const question = (over: Partial<Question> = {}): Question => ({
   ...over,
 })
 
-const code = (fn: () => unknown) => {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof DomainError) return e.code
-    throw e
-  }
-  return null
-}
-
 describe('question rules', () => {
   it('[Q2] a question is 3 to 2,000 characters once trimmed', () => {
     assert.equal(
-      code(() => checkQuestionText('  hi ')),
+      codeOf(() => checkQuestionText('  hi ')),
       'text_too_short',
     )
     assert.equal(
-      code(() => checkQuestionText('x'.repeat(2001))),
+      codeOf(() => checkQuestionText('x'.repeat(2001))),
       'text_too_long',
     )
     assert.equal(checkQuestionText('  Is my dog exempt?  '), 'Is my dog exempt?')
@@ -83,7 +73,7 @@ describe('question rules', () => {
       ],
     )
     assert.equal(
-      code(() => approve(q, NOW)),
+      codeOf(() => approve(q, NOW)),
       'question_state',
     )
   })
@@ -112,11 +102,11 @@ describe('question rules', () => {
       ['question.merged', 'question.withdrawn', 'question.voted'],
     )
     assert.equal(
-      code(() => merge(question(), question(), 0, NOW)),
+      codeOf(() => merge(question(), question(), 0, NOW)),
       'merge_self',
     )
     assert.equal(
-      code(() => merge(question(), question({ id: 'q9', chatId: 'other' }), 0, NOW)),
+      codeOf(() => merge(question(), question({ id: 'q9', chatId: 'other' }), 0, NOW)),
       'merge_other_chat',
     )
   })
@@ -125,7 +115,7 @@ describe('question rules', () => {
     const first = editPublicText(question(), 'Is an unmuzzled XL legal?', 1, NOW).question
     assert.equal(first.version, 2)
     assert.equal(
-      code(() => editPublicText(first, 'Something else entirely', 1, NOW)),
+      codeOf(() => editPublicText(first, 'Something else entirely', 1, NOW)),
       'stale_version',
     )
   })
@@ -138,11 +128,11 @@ describe('question rules', () => {
 
   it('[Q6] only questions on the public feed can be upvoted', () => {
     assert.equal(
-      code(() => assertVotable(question())),
+      codeOf(() => assertVotable(question())),
       'not_votable',
     )
     assert.equal(
-      code(() => assertVotable(approve(question(), NOW).question)),
+      codeOf(() => assertVotable(approve(question(), NOW).question)),
       null,
     )
   })
@@ -159,7 +149,7 @@ describe('answer rules', () => {
 
   it('[A1] only approved questions can be answered', () => {
     assert.equal(
-      code(() => draft(question(), null, input, NOW)),
+      codeOf(() => draft(question(), null, input, NOW)),
       'question_state',
     )
   })
@@ -179,7 +169,7 @@ describe('answer rules', () => {
   it('[A3] an answer of any kind needs words', () => {
     const q = approve(question(), NOW).question
     assert.equal(
-      code(() => draft(q, null, { ...input, kind: 'operational', body: ' ' }, NOW)),
+      codeOf(() => draft(q, null, { ...input, kind: 'operational', body: ' ' }, NOW)),
       'body_empty',
     )
   })
@@ -188,7 +178,7 @@ describe('answer rules', () => {
     const q = approve(question(), NOW).question
     const { answer } = draft(q, null, input, NOW)
     assert.equal(
-      code(() => editPublished(answer, { body: 'x y', kind: 'answer' }, NOW)),
+      codeOf(() => editPublished(answer, { body: 'x y', kind: 'answer' }, NOW)),
       'not_published',
     )
     const published = publish(answer, q, NOW).answer

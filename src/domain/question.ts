@@ -146,3 +146,16 @@ export function voted(q: Question, votes: number, now: Instant): Change {
   const question = { ...q, votes, updatedAt: now }
   return { question, events: [event('question.voted', { questionId: q.id, votes })] }
 }
+
+/**
+ * [N4] The asker deleted the network post a question came from: it leaves the queue and, if it was
+ * there, the public feed (the event is then public). Seen again, a deletion changes nothing.
+ */
+export function deleteAtSource(q: Question, now: Instant): Change | null {
+  if (q.state === 'rejected' && q.rejectReason === DELETED_AT_SOURCE) return null
+  const question = touch(q, now, { state: 'rejected', rejectReason: DELETED_AT_SOURCE })
+  const data = { questionId: q.id, source: q.source }
+  return { question, events: [event('question.deleted', data, isPublic(q.state))] }
+}
+
+export const DELETED_AT_SOURCE = 'deleted_at_source'
