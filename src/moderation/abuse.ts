@@ -4,10 +4,13 @@ import {
   INSULTS,
   MASKED_STEMS,
   PROFANITY,
+  SELF,
   TARGETS,
   THREATS,
+  WISH_TARGETS,
+  WISHED_HARM,
 } from './lexicons/abuse.ts'
-import { PhraseMatcher } from './normalise.ts'
+import { PhraseMatcher, SENTENCE_END } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
 
 const threats = new PhraseMatcher(THREATS)
@@ -15,13 +18,43 @@ const profanity = new PhraseMatcher(PROFANITY)
 const insults = new PhraseMatcher(INSULTS)
 const targets = new Set(TARGETS)
 const deflectors = new Set(DEFLECTORS)
+const self = new Set(SELF)
+const wishedHarm = new Set(WISHED_HARM)
+const wishTargets = new Set(WISH_TARGETS)
+const RELATIVE = new Set(['who', 'that', 'which', 'whos', "who's"])
+const DEFINITE = new Set(['the', 'those', 'these', 'whoever', 'whichever'])
 
-/** True when an asterisked word could hide a strong swear word ("f***", "sh*tbags"). */
+/**
+ * True when an asterisked word could hide a strong swear word: the letters before the first "*"
+ * start a stem ("f***", "p*ss"), or end in the start of one inside a compound ("gobsh*tes").
+ */
 export function isMaskedSwear(word: string): boolean {
   const star = word.indexOf('*')
   if (star <= 0) return false
   const head = word.slice(0, star)
-  return MASKED_STEMS.some((stem) => stem.length > head.length && stem.startsWith(head))
+  if (!/^[a-z]+$/.test(head)) return false
+  for (let k = 0; k < head.length; k++) {
+    const part = head.slice(k)
+    if (MASKED_STEMS.some((stem) => stem.length > part.length && stem.startsWith(part))) {
+      return k === 0 || part.length >= 2
+    }
+  }
+  return false
+}
+
+/** "hope … your office floods", "hope you all lose your jobs": harm wished on the reader. */
+function wishesHarm(list: readonly string[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] !== 'hope' && list[i] !== 'hopes') continue
+    let aimed = false
+    for (let k = i + 1; k < Math.min(list.length, i + 8); k++) {
+      const w = list[k] ?? ''
+      if (w === SENTENCE_END) break
+      if (wishTargets.has(w)) aimed = true
+      else if (aimed && wishedHarm.has(w)) return true
+    }
+  }
+  return false
 }
 
 /**
@@ -33,6 +66,7 @@ export function detectAbuse(input: string | Prepared): string | undefined {
   const list = prepared.tokens.map((w) => (isMaskedSwear(w) ? 'fuck' : w))
   const threat = threats.find(list)
   if (threat) return `threat ("${threat}")`
+  if (wishesHarm(list)) return 'wishes harm'
   const swear = profanity.find(list)
   if (swear && (swear.includes(' ') || list.some((w) => targets.has(w)))) return 'directed swearing'
   for (const hit of insults.hits(list)) {
@@ -43,6 +77,12 @@ export function detectAbuse(input: string | Prepared): string | undefined {
     if (AIMED_ONLY.has(hit.phrase) && !aimed) continue
     // "a few idiots", "like an idiot": aimed elsewhere or at oneself.
     if (!aimed && lead.some((w) => deflectors.has(w))) continue
+    // "I feel like such an idiot": the speaker, not the reader.
+    const before = list.slice(Math.max(0, hit.at - 4), hit.at)
+    if (before.some((w) => self.has(w)) && !before.some((w) => w === 'you' || w === 'u')) continue
+    // "the scum who dumped…": an unnamed third party, not someone in the chat.
+    const relative = RELATIVE.has(list[after] ?? '')
+    if (relative && DEFINITE.has(list[hit.at - 1] ?? '') && !around.includes('you')) continue
     return `insult ("${hit.phrase}")`
   }
   return undefined

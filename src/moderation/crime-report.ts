@@ -1,4 +1,11 @@
-import { ASKING_HOW, EVIDENCE, OFFENCE, REPORT_INTENT, SERVICE_ISSUE } from './lexicons/crime.ts'
+import {
+  ASKING_HOW,
+  EVIDENCE,
+  NOT_A_REPORT,
+  OFFENCE,
+  REPORT_INTENT,
+  SERVICE_ISSUE,
+} from './lexicons/crime.ts'
 import { PhraseMatcher, SENTENCE_END } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
 import type { Mask } from './types.ts'
@@ -8,9 +15,19 @@ const askingHow = new PhraseMatcher(ASKING_HOW)
 const serviceIssue = new PhraseMatcher(SERVICE_ISSUE)
 const evidence = new PhraseMatcher(EVIDENCE)
 const offence = new PhraseMatcher(OFFENCE)
+const notAReport = new Set(NOT_A_REPORT)
 
-/** An intent phrase not preceded by "how do I", "should I"… in the few words before it. */
-function reportIntent(tokens: readonly string[]): string | undefined {
+/**
+ * An intent phrase not preceded by "how do I", "should I"… in the few words before it, or a
+ * sentence that opens with "Reporting …" ("Reporting a drink driver.", "Reporting kids setting
+ * fire to bins"), which is how people head a report.
+ */
+export function reportIntent(tokens: readonly string[]): string | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] !== 'reporting' || (i > 0 && tokens[i - 1] !== SENTENCE_END)) continue
+    const next = tokens[i + 1]
+    if (next && next !== SENTENCE_END && !notAReport.has(next)) return 'reporting'
+  }
   for (const hit of intent.hits(tokens)) {
     const end = hit.at + hit.phrase.split(' ').length
     let from = Math.max(0, hit.at - 4)
@@ -37,7 +54,11 @@ export function detectCrimeReport(
   const crime = offence.find(tokens)
   // Evidence alone makes a report only when the message asks nothing.
   if (!crime || text.includes('?')) return undefined
-  if (evidence.find(tokens) || masks.some((m) => m.type === 'vehicle_reg')) {
+  // Identifying details: a registration, a street address or a named person.
+  const identifies = masks.some(
+    (m) => m.type === 'vehicle_reg' || m.type === 'address' || m.type === 'person_name',
+  )
+  if (evidence.find(tokens) || identifies) {
     return `describes an offence ("${crime}") with details`
   }
   return undefined

@@ -11,6 +11,10 @@ describe('detectEmergency', () => {
     'My friend says she has taken a load of pills and wants to end it all, she is not answering the door now',
     'two men are breaking in to the house across the road as we speak',
     'the baby has blue lips and is struggling, we are waiting for the GP to ring back, should we wait?',
+    // present-tense frames around a hazard, and "ago" with minutes is still now
+    "there's a man on the railway bridge threatening to jump",
+    'my gran took all her tablets about 10 minutes ago and is getting sleepy, she has taken all of them',
+    "my daughter is 16 and hasn't come home, her phone is off, it's 2am",
   ]
   for (const text of emergencies) {
     it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
@@ -24,6 +28,11 @@ describe('detectEmergency', () => {
     'My toddler has a temperature of 38.5, should I take her to A&E or ring 111?',
     'How do I get a new wheelie bin delivered?',
     'Is it 999 or 101 if I see someone driving dangerously?',
+    // equipment, habits, denials and questions that open by asking
+    'My smoke alarm keeps chirping every 30 seconds, is the battery low?',
+    'The lads opposite set fire to the bins every night, it is getting beyond a joke',
+    'How do I help a friend who thinks about ending her life but is not in danger right now?',
+    'Is chest pain after a booster something to ring 111 about?',
   ]
   for (const text of notEmergencies) {
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))

@@ -1,4 +1,4 @@
-import { PROMO_EMOJI, SPAM_SIGNALS } from './lexicons/spam.ts'
+import { PROMO_EMOJI, QUOTING_SPAM, SPAM_SIGNALS } from './lexicons/spam.ts'
 import { PhraseMatcher } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
 import type { Mask } from './types.ts'
@@ -10,12 +10,20 @@ const MONEY_RATE =
 const PRICE = /£\s?\d{1,6}(?:\.99|\.49)\b|from £\s?\d/i
 const ASKING =
   /\b(?:is it|is that|are these|are they|is this|legit|should i|can i|how do|anyone know)\b/i
+const DISCOUNT = /\b\d{1,3}\s?% (?:off|discount|success|cheaper)|\bhalf price\b|£££|\$\$\$/i
+// A verb telling the reader to get in touch, right before a phone number ("text APPEAL to").
+const CALL_TO_NUMBER =
+  /\b(?:call|ring|text|whatsapp|phone|dial|message|contact)(?: [A-Z]{2,12} to| us| now| today| direct)?(?: on| at)?[\s:]{0,3}$/i
+// The poster's own details for a reply ("ring me on", "my number is", "email me at").
+const OWN_CONTACT =
+  /\b(?:me|my|mine|our)\b(?: (?:mobile|number|phone|email|e-mail|landline|address))?(?: (?:is|on|at))?[\s:,]{0,3}$/i
 const HASHTAG = /#[\p{L}\p{N}_]{1,50}/gu
 const SHOUT = /\b[A-Z]{4,}\b/g
 
 const groups = Object.entries(SPAM_SIGNALS).map(
   ([signal, phrases]) => [signal, new PhraseMatcher(phrases)] as const,
 )
+const quoting = new PhraseMatcher(QUOTING_SPAM)
 
 /** Promotion signals in a message; a lexicon group found twice counts twice. */
 export function spamSignals(input: string | Prepared, masks: readonly Mask[] = []): string[] {
@@ -28,7 +36,18 @@ export function spamSignals(input: string | Prepared, masks: readonly Mask[] = [
     const hits = Math.min(2, matcher.countDistinct(tokens))
     for (let i = 0; i < hits; i++) found.push(signal)
   }
-  if (masks.some((m) => m.type === 'phone' || m.type === 'email')) found.push('contact details')
+  if (DISCOUNT.test(text)) found.push('discount')
+  let contact = false
+  let callToNumber = false
+  for (const m of masks) {
+    if (m.type !== 'phone' && m.type !== 'email') continue
+    const lead = text.slice(Math.max(0, m.start - 30), m.start)
+    if (CALL_TO_NUMBER.test(lead)) callToNumber = true
+    // A callback number ("ring me on…") is the poster's own, not a sales line.
+    if (!OWN_CONTACT.test(lead)) contact = true
+  }
+  if (contact) found.push('contact details')
+  if (callToNumber) found.push('call to action')
   if (PROMO_EMOJI.some((e) => text.includes(e))) found.push('promotional emoji')
   const tags = new Set((text.match(HASHTAG) ?? []).map((h) => h.toLowerCase()))
   if (tags.size >= 2) found.push('extra hashtags')
@@ -36,13 +55,18 @@ export function spamSignals(input: string | Prepared, masks: readonly Mask[] = [
   return found
 }
 
-/** Unsolicited promotion: several independent signals, more when the poster is asking something. */
+/**
+ * Unsolicited promotion: several independent signals, more when the poster is asking something
+ * or describes spam they received.
+ */
 export function detectSpam(
   input: string | Prepared,
   masks: readonly Mask[] = [],
 ): string | undefined {
   const prepared = typeof input === 'string' ? prepare(input) : input
   const signals = spamSignals(prepared, masks)
-  const needed = ASKING.test(prepared.text) ? 4 : 3
+  let needed = ASKING.test(prepared.text) ? 4 : 3
+  // "Got a text saying I've won…": the poster quotes spam they received.
+  if (quoting.find(prepared.tokens)) needed += 2
   return signals.length >= needed ? `promotion: ${[...new Set(signals)].join(', ')}` : undefined
 }

@@ -93,6 +93,45 @@ export const INSULTS = [
   'disgrace',
   'overpaid',
   'parasite',
+  'vermin',
+  'wannabe',
+  'wannabes',
+  'numbskull',
+  'numbskulls',
+  'nincompoop',
+  'nincompoops',
+  'gobshite',
+  'gobshites',
+  'prick',
+  'pricks',
+  'losers',
+  'loser',
+  'bozos',
+  'dunces',
+  'dolts',
+  'oafs',
+  'fools',
+  'jokers',
+  'chancers',
+  'crooks',
+  'liars',
+  'thieves',
+  'hypocrites',
+  'spineless',
+  'idiotic',
+  'stupid',
+  'thick',
+  'dumb',
+  'lazy',
+  'greedy',
+  'heartless',
+  'a joke',
+  'shit for brains',
+  'chocolate teapot',
+  'chocolate teapots',
+  'weapon',
+  'weapons',
+  'for brains',
 ]
 
 /** Adjectives that are criticism alone and insults when aimed ("you useless lot"). */
@@ -104,6 +143,21 @@ export const AIMED_ONLY = new Set([
   'corrupt',
   'disgrace',
   'overpaid',
+  'crooks',
+  'liars',
+  'thieves',
+  'hypocrites',
+  'fools',
+  'spineless',
+  'stupid',
+  'thick',
+  'dumb',
+  'lazy',
+  'greedy',
+  'heartless',
+  'a joke',
+  'weapon',
+  'weapons',
 ])
 
 /** Words placing an insult on a person rather than on "a few" people in general. */
@@ -127,6 +181,9 @@ export const TARGETS = [
   'bloody',
   'all',
   'such',
+  'pack',
+  'yall',
+  "y'all",
 ]
 
 /** Words before an insult that aim it elsewhere ("a few idiots", "like an idiot"). */
@@ -183,7 +240,66 @@ export const THREATS = [
   'come near my',
   'try it and',
   'dare you',
+  "i'll be waiting",
+  'ill be waiting',
+  'be waiting outside',
+  'waiting for you',
+  'know what hit',
+  "you're next",
+  'youre next',
+  'coming for you',
+  'sort you out',
+  'teach you a lesson',
+  'pay for this',
+  "i'll find you",
+  'ill find you',
+  "i'll get you",
+  'deal with you',
+  'lose your jobs',
+  'lose your job',
+  'kys',
+  'kill yourself',
+  'kill yourselves',
+  'go die',
+  'drop dead',
+  'rot in hell',
+  'burn in hell',
+  "get what's coming",
+  'get whats coming',
+  "what's coming to you",
 ]
+
+/** After "hope", a harm wished on someone ("hope your office floods", "hope you all lose…"). */
+export const WISHED_HARM = [
+  'die',
+  'dies',
+  'rot',
+  'burn',
+  'burns',
+  'flood',
+  'floods',
+  'sacked',
+  'fired',
+  'lose',
+  'loses',
+  'suffer',
+  'suffers',
+  'crash',
+  'crashes',
+  'hurt',
+  'attacked',
+  'robbed',
+  'bitten',
+  'stabbed',
+  'beaten',
+  'cancer',
+]
+
+/** Words that aim a wish at the reader or the organisation. */
+export const WISH_TARGETS = ['you', 'your', 'u', 'ur', 'yous', 'they', 'their', 'them', 'staff']
+
+/** Before an insult, these put the speaker on the receiving end ("I feel like such an idiot"). */
+export const SELF = ['i', 'im', "i'm", 'me', 'myself', 'feel', 'felt', "i've"]
 
 /** Directed swearing. */
 export const PROFANITY = [
@@ -206,6 +322,8 @@ export const PROFANITY = [
   'twat',
   'bollocks',
   'wankers',
+  'shitshow',
+  'shite',
 ]
 
 /** Stems of strong swear words, for asterisked forms ("f***", "sh*tbags"). */

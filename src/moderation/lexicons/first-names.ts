@@ -29,11 +29,21 @@ sean shahid shane sharon shaun sheila shirley siobhan simon sinead sophia sophie
 stella stephanie stephen steven stuart sunita susan suzanne tanya teresa terry thomas tim
 timothy tina toby tom tomasz tommy tony tracey tracy trevor tyler valerie vanessa vicky victoria
 vincent wayne wendy william yasmin yusuf zainab zara zoe
+abena adaeze adebayo adeola adwoa afua agata akua alina aleksander amara amina amit anand aneta
+anil anjali ankit arif asha ayodele babajide bartosz blessing bogdan callum cerys chidi chinedu
+chioma chukwuemeka ciara ciaran cristina dafydd damilola deepa delroy dorota dwayne efua ehsan
+elif emeka eoin esther ewa fergus fiyinfoluwa folake funmilayo gethin grazyna gwen gwyneth hamish
+hina huw ibrahim idris ifeoma iwona jakub janusz javed kacper kamil kasia katarzyna kwabena kwame
+kofi leroy lukasz maciej malgorzata marcin mariam mateusz mehmet mei mihai moira morag mustafa
+nasreen ngozi nkechi nuala oisin olamide olufemi oluwaseun omar oona orla osagie parveen pawel
+precious rahim rashid rhian rhys ruairi rukhsana sabina saima salma seren shabana shona sikandar
+somchai sunil tadhg tariq tendai themba tomas tunde ugo usman wei wojciech xin yaw yiannis ying
+yousef zaid zofia zuzanna zainab
 `
 /** First names that are also ordinary words; they count only after a cue such as "my neighbour". */
 const AMBIGUOUS = `
 april august bill chase dawn drew faith frank grace guy hope jay joy june mark max may pat ray
-rob rose sue summer will
+rob rose sue summer will blessing precious
 `
 
 export const FIRST_NAMES: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean))

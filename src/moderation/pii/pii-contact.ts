@@ -7,7 +7,17 @@ const NUMBER_CHUNK = /\+?\(?\d[\d\- ().]*\d|\d/g
 
 // Words that, just before a number, say it is a reference rather than a phone number.
 const REFERENCE_CUE =
-  /\b(?:ref|refs|reference|log|crime|case|incident|order|account|acc|a\/c|sort code|tracking|invoice|policy|claim|ticket|booking|customer|membership|serial|frame|number was|no\.?|nfrc|cri)\b[^0-9]{0,12}$/
+  /\b(?:ref|refs|reference|log|crime|case|incident|order|account|acc|a\/c|sort code|tracking|invoice|policy|claim|ticket|booking|customer|membership|serial|frame|no\.?|nfrc|cri)\b[^0-9]{0,12}$/
+// Words that, just before a number, say it is a phone number; they win over an earlier
+// reference word ("tel no.", "the case worker's mobile is…").
+const PHONE_CUE =
+  /\b(?:tel|tel\. no|tel no|telephone|phone|mobile|mob|cell|landline|whatsapp|number is|number was|number's|numbers are|me on|him on|her on|them on|us on|call|ring|text)\b[^0-9a-z]{0,4}(?:is |was |on |at )?[^0-9a-z]{0,3}$/
+
+/** True when the words before a number say it is a reference, not a phone number. */
+function isReference(text: string, start: number): boolean {
+  const lead = before(text, start, 30)
+  return REFERENCE_CUE.test(lead) && !PHONE_CUE.test(lead)
+}
 
 /** Digits of a chunk (keeps a leading "+"). */
 function digitsOf(chunk: string): string {
@@ -21,7 +31,7 @@ export function isUkPhoneDigits(digits: string): boolean {
   else if (national.startsWith('0044')) national = `0${national.slice(4).replace(/^0/, '')}`
   if (national.startsWith('+')) return false
   if (!/^0[1-37-9]/.test(national)) return false
-  return national.length === 11 || (national.length === 10 && /^01/.test(national))
+  return national.length === 11 || (national.length === 10 && /^0(?:1|800|500)/.test(national))
 }
 
 /** Luhn checksum, used to tell payment card numbers from other long numbers. */
@@ -60,12 +70,12 @@ export function findPhonesAndCards(text: string): Mask[] {
     if (end < text.length && /[A-Za-z/]/.test(text[end] ?? '')) continue
     const bare = digits.replace('+', '')
     if (bare.length >= 13 && bare.length <= 19 && luhn(bare) && !digits.startsWith('+')) {
-      if (!REFERENCE_CUE.test(before(text, start, 30))) {
+      if (!isReference(text, start)) {
         masks.push({ type: 'card_number', start, end })
       }
       continue
     }
-    if (isUkPhoneDigits(digits) && !REFERENCE_CUE.test(before(text, start, 30))) {
+    if (isUkPhoneDigits(digits) && !isReference(text, start)) {
       masks.push({ type: 'phone', start, end })
     }
   }

@@ -3,31 +3,131 @@ import { BUILDING_WORDS, NOT_PROPER, STREET_SUFFIXES } from '../lexicons/streets
 import type { Mask } from '../types.ts'
 import { before } from './pii.types.ts'
 
-const NOT_SURNAME = new Set([...NOT_PROPER, ...STREET_SUFFIXES, ...BUILDING_WORDS])
-// Capitalised word pairs; the first must be a known first name unless a cue precedes it.
-const NAME_PAIR =
-  /\b([A-Z][a-z]{1,20}) ((?:Mc|Mac|O'|O’)?[A-Z][a-z]{1,24}(?:-[A-Z][a-z]{1,24})?)\b/g
-// Phrases after which a full name is expected even when the first name is not in the lexicon.
-const NAME_CUE =
-  /(?:\b(?:calling (?:him|her|them)sel(?:f|ves)|(?:man|woman|guy|lady|bloke|girl|boy|someone|somebody|person|he|she|who) (?:called|named|calls? (?:him|her)self)|name is|name's|names are|the (?:owner|seller|buyer|landlord|driver|man|woman|caller|trader),|my (?:neighbour|neighbor|nephew|niece|nan|nana|gran|grandad|grandma|mum|dad|mother|father|son|daughter|brother|sister|aunt|auntie|uncle|cousin|friend|mate|partner|ex|ex-partner|ex-husband|ex-wife|husband|wife|boyfriend|girlfriend|landlord|tenant|carer|colleague|boss)|regards,?|thanks,|thank you,|many thanks,?|cheers,|signed,?|sincerely,?)\s*)$/i
+const NOT_SURNAME = new Set([...NOT_PROPER, ...STREET_SUFFIXES, ...BUILDING_WORDS, ...ORG_WORDS()])
 
-/** Full names (first name and surname) of private individuals. */
+/** Words that make a capitalised pair an organisation, service or place, not a person. */
+function ORG_WORDS(): string[] {
+  return [
+    'Service',
+    'Services',
+    'Trust',
+    'Agency',
+    'Council',
+    'Hospital',
+    'Surgery',
+    'Centre',
+    'Center',
+    'School',
+    'Academy',
+    'College',
+    'University',
+    'Primary',
+    'Station',
+    'Police',
+    'Fire',
+    'Rescue',
+    'Ambulance',
+    'Coastguard',
+    'Standards',
+    'Highways',
+    'Housing',
+    'Association',
+    'Group',
+    'Ltd',
+    'Limited',
+    'Bank',
+    'Mail',
+    'Office',
+    'Department',
+    'Team',
+    'Watch',
+    'Ward',
+    'Unit',
+    'Bay',
+    'Bridge',
+    'Beach',
+    'Sands',
+    'Harbour',
+    'River',
+    'Moor',
+    'Forest',
+    'Castle',
+    'Abbey',
+    'Church',
+    'Cathedral',
+    'Market',
+    'Airport',
+    'Motorway',
+    'Services',
+    'Partnership',
+    'Foundation',
+    'Network',
+    'Direct',
+    'Online',
+    'Line',
+  ]
+}
+
+const L = '\\p{Lu}'
+const l = '\\p{Ll}'
+const WORD = `${L}${l}{1,20}`
+// A surname, with an optional particle ("Mac Aodha", "ap Gwilym", "van der Berg", "O'Neill").
+const SURNAME = `(?:(?:Mac|Mc|Nic|Ní|Ó|O|ap|ab|de|da|di|du|van|von|der|den|le|la|al|el|bin|ibn)[ '’-])?(?:Mc|Mac|O'|O’)?${L}${l}{1,24}(?:-${L}${l}{1,24})?`
+// Capitalised word pairs; the first must be a known first name unless a cue precedes it.
+const NAME_PAIR = new RegExp(`(?<![\\p{L}\\p{N}])(${WORD}) (${SURNAME})(?![\\p{L}\\p{N}])`, 'gu')
+// A title with an optional first name: "Mr Hargreaves", "Mrs Eileen Thwaite", "Dr. Ferreira".
+const TITLED = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Cllr|Revd|Rev)\\.? (?:(${WORD}) )?(${SURNAME})(?![\\p{L}\\p{N}])`,
+  'gu',
+)
+// Phrases after which a full name is expected even when the first name is not in the lexicon:
+// relations and roles ("my neighbour's son", "the landlord,"), naming frames ("her name is",
+// "in the name of", "calling himself"), self-introductions and sign-offs.
+const ROLE =
+  'neighbour|neighbor|neighbours|nephew|niece|nan|nana|gran|grandad|grandma|grandson|granddaughter|mum|mam|mom|dad|mother|father|son|daughter|brother|sister|aunt|auntie|uncle|cousin|friend|mate|partner|ex|ex-partner|ex-husband|ex-wife|husband|wife|boyfriend|girlfriend|fiancée?|landlord|landlady|tenant|lodger|flatmate|carer|colleague|boss|manager|agent|builder|trader|roofer|plumber|electrician|seller|buyer|owner|driver|caller|client|patient|pupil|child|stepdad|stepmum|stepson|stepdaughter|teacher|tutor|coach|worker|officer|man|woman|guy|lady|bloke|girl|boy'
+const NAME_CUE = new RegExp(
+  `(?:\\b(?:calling (?:him|her|them)sel(?:f|ves)|(?:man|woman|guy|lady|bloke|girl|boy|someone|somebody|person|he|she|who) (?:called|named|calls? (?:him|her)self)|name is|name's|names are|names is|named|in the name of|name of|(?:${ROLE})(?:'s|’s)?,?|i am|i'm|this is|it's me,|me,|regards,?|thanks,|thank you,|many thanks,?|cheers,|signed,?|sincerely,?|from,?)\\s*)$`,
+  'i',
+)
+// A pair alone at the end of the message after a sentence: a sign-off ("… ? Siobhan Mac Aodha").
+const SIGN_OFF_AFTER = /^[\s.!]{0,3}$/
+const SIGN_OFF_BEFORE = /[.!?\n]\s{0,3}$/
+
+function isOrganisation(words: readonly string[]): boolean {
+  return words.some((w) => NOT_SURNAME.has(w))
+}
+
+/** Full names (first name and surname, or title and surname) of private individuals. */
 export function findNames(text: string): Mask[] {
   const masks: Mask[] = []
+  for (const m of text.matchAll(TITLED)) {
+    const first = m[1]
+    const last = m[2] ?? ''
+    if (isOrganisation([last]) || (first && NOT_PROPER.has(first))) continue
+    masks.push({ type: 'person_name', start: m.index, end: m.index + m[0].length })
+  }
   for (const m of text.matchAll(NAME_PAIR)) {
     const first = m[1] ?? ''
     const last = m[2] ?? ''
-    if (NOT_SURNAME.has(last) || NOT_PROPER.has(first)) continue
-    // The surname must not run into a street or building name ("Albert Road").
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12)
-    const nextWord = /^ ([A-Z][a-z]+)/.exec(after)?.[1]
+    const lastWords = last.split(/[ '’-]/)
+    if (NOT_SURNAME.has(first) || NOT_PROPER.has(first) || isOrganisation(lastWords)) continue
+    const end = m.index + m[0].length
+    const after = text.slice(end, end + 16)
+    // The surname must not run into a street, building or organisation ("Albert Road"), and a
+    // possessive before a capitalised word names a place or business ("Robin Hood's Bay").
+    const nextWord = /^ (\p{Lu}\p{Ll}+)/u.exec(after)?.[1]
     if (nextWord && NOT_SURNAME.has(nextWord) && !NOT_PROPER.has(nextWord)) continue
+    if (/^['’]s \p{Lu}/u.test(after)) continue
     const key = first.toLowerCase()
-    const cued = NAME_CUE.test(before(text, m.index, 40))
+    const lead = before(text, m.index, 40)
+    const cued = NAME_CUE.test(lead)
+    const signOff =
+      SIGN_OFF_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) &&
+      SIGN_OFF_AFTER.test(text.slice(end))
     const known = FIRST_NAMES.has(key)
     const ambiguous = AMBIGUOUS_FIRST_NAMES.has(key)
-    if (!cued && !(known && !ambiguous)) continue
-    masks.push({ type: 'person_name', start: m.index, end: m.index + m[0].length })
+    if (!cued && !signOff && !(known && !ambiguous)) continue
+    masks.push({ type: 'person_name', start: m.index, end })
   }
-  return masks
+  return masks.sort((a, b) => a.start - b.start)
 }

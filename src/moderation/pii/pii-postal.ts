@@ -9,12 +9,32 @@ const STREET_ADDRESS = new RegExp(
   'g',
 )
 const BUILDING_PREFIX = new RegExp(`(?:${NAME_WORD} ){1,2}(?:${BUILDING_WORDS.join('|')}), $`)
+// A house name instead of a number: "Rose Cottage, Back Lane", "The Old Forge, Mill Road".
+const HOUSE_WORDS =
+  'Cottage|Cottages|House|Farm|Farmhouse|Lodge|Barn|Barns|Bungalow|Villa|Manor|Grange|Forge|Mill|Hall|Rectory|Vicarage|Stables|Croft|Coach House|Old School'
+const NAMED_HOUSE = new RegExp(
+  `\\b(?:The )?(?:${NAME_WORD} ){0,2}(?:${HOUSE_WORDS}), (?:${NAME_WORD} ){1,3}${SUFFIX}\\b`,
+  'g',
+)
+// Lower-case addresses as typed on a phone: "22 millbrook road", "flat 2, 9 kings court".
+const STREET_WORD_LOWER =
+  "(?!(?:the|a|an|on|in|at|of|to|by|for|this|that|my|our|your|their|his|her|per|mph|miles|mins|minutes|days|weeks|years|bags|bins|times|down|up|along|across|off|from|main|same|busy|one|each|every|and|or|more|extra|new|old|big|small|different|separate|other|local|private|public|car|bus|hour|hours|minute|foot|feet|metre|metres|mile|percent|pence|quid|pound|pounds|lane|road|street|way|week|month|year|day)\\b)[a-z][a-z'’-]{1,24}"
+const LOWER_SUFFIXES = 'road|street|avenue|lane|crescent|terrace|gardens|mews|grove'
+const STREET_ADDRESS_LOWER = new RegExp(
+  `\\b(?:flat \\d{1,4}[a-z]?,? )?\\d{1,4}[a-z]?,? (?:${STREET_WORD_LOWER} ){1,2}(?:${LOWER_SUFFIXES})\\b`,
+  'g',
+)
 const TOWN = new RegExp(`^, (${NAME_WORD}(?: ${NAME_WORD})?)\\b`)
 
 /** Street-level addresses: a house number plus a street name, with an optional town. */
 export function findAddresses(text: string): Mask[] {
   const masks: Mask[] = []
-  for (const m of text.matchAll(STREET_ADDRESS)) {
+  const matches = [
+    ...text.matchAll(STREET_ADDRESS),
+    ...text.matchAll(NAMED_HOUSE),
+    ...text.matchAll(STREET_ADDRESS_LOWER),
+  ]
+  for (const m of matches) {
     let start = m.index
     let end = m.index + m[0].length
     const building = BUILDING_PREFIX.exec(text.slice(Math.max(0, start - 60), start))

@@ -83,6 +83,30 @@ describe('findPii', () => {
     assert.deepEqual(masked('Sarah said Action Fraud and Royal Mail were no help'), [])
   })
 
+  it('masks names after titles, roles and naming frames, with particles and accents', () => {
+    assert.deepEqual(masked('Our agent Mr Hargreaves said so'), [['person_name', 'Mr Hargreaves']])
+    assert.deepEqual(masked("my neighbour's son Wojciech Zieliński bought it"), [
+      ['person_name', 'Wojciech Zieliński'],
+    ])
+    assert.deepEqual(masked('Can you call me back? Siobhan Mac Aodha'), [
+      ['person_name', 'Siobhan Mac Aodha'],
+    ])
+    assert.deepEqual(masked("We were cut off at Robin Hood's Bay"), [])
+  })
+
+  it('masks house names and lower-case addresses, not distances or counts', () => {
+    assert.deepEqual(masked('We are at Rose Cottage, Back Lane, Shipton'), [
+      ['address', 'Rose Cottage, Back Lane, Shipton'],
+    ])
+    assert.deepEqual(masked('she lives at 22 millbrook road'), [['address', '22 millbrook road']])
+    assert.deepEqual(masked('there are 2 more lane closures and a 5 percent rise'), [])
+  })
+
+  it('lets a phone cue win over a reference word', () => {
+    assert.deepEqual(masked('tel no. 07700 900123'), [['phone', '07700 900123']])
+    assert.deepEqual(masked('his number was 07700 900123'), [['phone', '07700 900123']])
+  })
+
   it('returns sorted, non-overlapping spans', () => {
     const text = 'Call 07700 900001, email a@example.com, 3 High Street, Leeds LS1 1AA, Jane Smith'
     const masks = findPii(text)
