@@ -22,8 +22,26 @@ describe('detectAbuse', () => {
     'ѕhut up you mоrons', // Cyrillic ѕ and о
     'you lot are ＩＤＩＯＴＳ', // full-width letters
     'sh*tbags the lot of you',
+    'u r a b s o l u t e c l o w n s', // a run that swallowed "u", "r" and "a"
+    'you lot are s c r o u n g e r s',
   ]
   for (const text of obfuscated) it(`sees through: ${text}`, () => assert.ok(detectAbuse(text)))
+
+  const veiled = [
+    'I know where that inspector lives. Be a shame if something happened to his windows.',
+    'Tell your warden I know where he parks. Would hate for anything to happen to it.',
+    'shame if your car got scratched, councillor',
+  ]
+  for (const text of veiled)
+    it(`reads a veiled threat: ${text}`, () => assert.ok(detectAbuse(text)))
+
+  const notThreats = [
+    'It would be a shame if the library closed.',
+    'I know where the fly tippers live, can I give you their names?',
+    'do you know where he lives? he owes me money',
+  ]
+  for (const text of notThreats)
+    it(`leaves alone: ${text}`, () => assert.equal(detectAbuse(text), undefined))
 
   const clean = [
     'Is the Scunthorpe office open on Saturdays?',

@@ -5,8 +5,12 @@ import {
   MASKED_STEMS,
   PROFANITY,
   SELF,
+  SHAME_OBJECTS,
+  STAFF,
   TARGETS,
   THREATS,
+  UNNAMED_HARM,
+  WHEREABOUTS,
   WISH_TARGETS,
   WISHED_HARM,
 } from './lexicons/abuse.ts'
@@ -57,6 +61,56 @@ function wishesHarm(list: readonly string[]): boolean {
   return false
 }
 
+const whereabouts = new Set(WHEREABOUTS)
+const staff = new Set(STAFF)
+const shameObjects = new Set(SHAME_OBJECTS)
+const unnamedHarm = new Set(UNNAMED_HARM)
+const KNOWERS = new Set(['i', 'we', 'and', 'also', 'even', 'do', "i'm", 'im'])
+
+/** Words of the sentence of list[at], from `at` on, at most `max`. */
+function ahead(list: readonly string[], at: number, max: number): string[] {
+  const out: string[] = []
+  for (let k = at; k < Math.min(list.length, at + max); k++) {
+    if (list[k] === SENTENCE_END) break
+    out.push(list[k] ?? '')
+  }
+  return out
+}
+
+/**
+ * Veiled threats, recognised by their frame rather than their wording:
+ * - "be a shame if something/your…" (a shame aimed at a thing or person, not "if the centre closed");
+ * - "I know where <someone> lives/parks/works…" aimed at staff ("that PC", "your sergeant"), or
+ *   together with harm left unnamed ("wouldn't want anything to happen to it").
+ */
+export function veiledThreat(list: readonly string[]): string | undefined {
+  let knowsWhere: 'staff' | 'someone' | undefined
+  let unnamed = false
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i]
+    if (w === 'shame' && list[i + 1] === 'if') {
+      if (ahead(list, i + 2, 3).some((x) => shameObjects.has(x))) return 'be a shame if…'
+    }
+    if (w === 'know' && list[i + 1] === 'where' && KNOWERS.has(list[i - 1] ?? '')) {
+      const rest = ahead(list, i + 2, 8)
+      const place = rest.findIndex((x) => whereabouts.has(x))
+      if (place >= 0) {
+        const aimed = rest.slice(0, place + 1).some((x) => staff.has(x))
+        const before = list.slice(Math.max(0, i - 6), i)
+        knowsWhere = aimed || before.some((x) => staff.has(x)) ? 'staff' : (knowsWhere ?? 'someone')
+      }
+    }
+    if (w && unnamedHarm.has(w)) {
+      const rest = ahead(list, i + 1, 4)
+      const happen = rest.findIndex((x) => x.startsWith('happen'))
+      if (happen >= 0 && rest[happen + 1] === 'to') unnamed = true
+    }
+  }
+  if (knowsWhere === 'staff') return 'I know where … lives'
+  if (knowsWhere && unnamed) return 'I know where … / something happening to'
+  return undefined
+}
+
 /**
  * Insults, threats and directed swearing aimed at the organisation, its staff or other
  * participants. Criticism without insults stays a comment.
@@ -66,6 +120,8 @@ export function detectAbuse(input: string | Prepared): string | undefined {
   const list = prepared.tokens.map((w) => (isMaskedSwear(w) ? 'fuck' : w))
   const threat = threats.find(list)
   if (threat) return `threat ("${threat}")`
+  const veiled = veiledThreat(list)
+  if (veiled) return `veiled threat ("${veiled}")`
   if (wishesHarm(list)) return 'wishes harm'
   const swear = profanity.find(list)
   if (swear && (swear.includes(' ') || list.some((w) => targets.has(w)))) return 'directed swearing'

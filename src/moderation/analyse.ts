@@ -16,19 +16,22 @@ export function analyse(text: string, context: AnalyseContext = {}): Analysis {
   const masks = findPii(text)
   const prepared = prepare(text)
   const flags: Flag[] = []
-  const emergency = detectEmergency(prepared)
+  // Abuse is found first because an abusive rant needs more than a weak sign to be an emergency;
+  // flags still follow the precedence order.
+  const abuse = detectAbuse(prepared)
+  const emergency = detectEmergency(prepared, { abusive: abuse !== undefined })
   if (emergency) flags.push({ kind: 'emergency', reason: emergency })
   const spam = detectSpam(prepared, masks)
   if (spam) flags.push({ kind: 'spam', reason: spam })
   const crime = detectCrimeReport(prepared, masks)
   if (crime) flags.push({ kind: 'crime_report', reason: crime })
-  const abuse = detectAbuse(prepared)
   if (abuse) flags.push({ kind: 'abuse', reason: abuse })
   const question = isQuestion(prepared)
   const thanks = detectThanks(text)
   let kind: MessageKind = flags[0]?.kind ?? 'comment'
   if (flags.length === 0) {
-    if (question) kind = isOffTopic(prepared, context.theme) ? 'off_topic' : 'question'
+    if (question)
+      kind = isOffTopic(prepared, context.theme, context.hashtag) ? 'off_topic' : 'question'
     else if (thanks) kind = 'thanks'
   }
   return {

@@ -13,6 +13,10 @@ describe('detectCrimeReport', () => {
     'somebody smashed the windows of the bus shelter last night, want it on record',
     'Someone has been dumping tyres in the lay-by every week, I have photos of the van, reg AB12 CDE.',
     'I need to report a fake charity collector, he had a lanyard and took £20 from my mum. What details do you need?',
+    // "want it reported / looked into", and a request to trace the offender
+    "Money keeps vanishing from my nan's room at the care home. I want it reported, who handles that?",
+    'The garage on Mill Street is selling tyres that look stolen. Want it looked into.',
+    'Rubble dumped on the verge overnight again, can you trace whoever did it?',
   ]
   for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
 
@@ -24,6 +28,8 @@ describe('detectCrimeReport', () => {
     'I want to report a missed bin, it has been 3 weeks.',
     'Reported my car stolen in May and heard nothing. Is that normal?',
     'Should I report a pothole to you or to the highways team?',
+    "How do I get it looked into if my mum's care home loses her things?",
+    "I've reported fly-tipping on our lane before and nothing ever happens.",
   ]
   for (const text of notReports) {
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))

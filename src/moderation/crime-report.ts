@@ -33,8 +33,11 @@ export function reportIntent(tokens: readonly string[]): string | undefined {
     let from = Math.max(0, hit.at - 4)
     const stop = tokens.lastIndexOf(SENTENCE_END, hit.at)
     if (stop >= from) from = stop + 1
-    // "do i need to report" asks; "i need to report" reports.
-    if (askingHow.find(tokens, from, end)) continue
+    // "do i need to report" asks; "i need to report" reports. An asking word inside the phrase
+    // after its first word ("trace who did it") does not count.
+    let asks = false
+    for (const ask of askingHow.hits(tokens, from, end)) if (ask.at <= hit.at) asks = true
+    if (asks) continue
     return hit.phrase
   }
   return undefined

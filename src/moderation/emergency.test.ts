@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { detectEmergency } from './emergency.ts'
+import { detectEmergency, isCalm } from './emergency.ts'
+import { prepare } from './prepared.ts'
 
 describe('detectEmergency', () => {
   const emergencies = [
@@ -15,6 +16,9 @@ describe('detectEmergency', () => {
     "there's a man on the railway bridge threatening to jump",
     'my gran took all her tablets about 10 minutes ago and is getting sleepy, she has taken all of them',
     "my daughter is 16 and hasn't come home, her phone is off, it's 2am",
+    // spreading in progress, and a vulnerable person found next to traffic
+    'the grass fire on the common has jumped the road and the garden fences are catching',
+    'a little girl, maybe 4, is on her own at the edge of the bypass, I am with her now',
   ]
   for (const text of emergencies) {
     it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
@@ -33,8 +37,29 @@ describe('detectEmergency', () => {
     'The lads opposite set fire to the bins every night, it is getting beyond a joke',
     'How do I help a friend who thinks about ending her life but is not in danger right now?',
     'Is chest pain after a booster something to ring 111 about?',
+    // background history, reassurance, remarks, phishing, things that go missing
+    'He had a seizure once as a toddler and has been fine since. Can he go on the school trip?',
+    'her cough has been on and off for a fortnight but she is still eating, GP or A&E tonight?',
+    'Top tip from tonight: a candle fire can take hold in minutes.',
+    'NHS: you are eligible for a smoke alarm grant. Verify now at nhs-grants.example today',
+    'His watch and £40 have gone missing from the ward, who do I tell?',
+    'What should I do if a confused old man is wandering near the road?',
   ]
   for (const text of notEmergencies) {
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
   }
+
+  it('asks more of an abusive rant than a weak sign', () => {
+    const rant = 'you useless lot, the bins were on fire again tonight and nobody came'
+    assert.ok(detectEmergency(rant))
+    assert.equal(detectEmergency(rant, { abusive: true }), undefined)
+    assert.ok(
+      detectEmergency("you clowns, there's a fire in the stairwell right now", { abusive: true }),
+    )
+  })
+
+  it('reads reassurance and a lasting complaint with an A&E question as calm', () => {
+    assert.ok(isCalm(prepare('temperature for three days, should we go to A&E?')))
+    assert.equal(isCalm(prepare('temperature since this morning, should we go to A&E?')), false)
+  })
 })

@@ -1,18 +1,30 @@
 import { reportIntent } from './crime-report.ts'
 import {
+  ALONE,
   ASKING_OPENERS,
   DANGER,
   DANGER_IF_STRONG,
+  DURATION_COUNTS,
+  DURATION_UNITS,
+  FIRE_SOURCES,
   HAZARD,
   IN_PROGRESS,
+  MISSING,
+  MISSING_THINGS,
+  NEAR_HAZARD,
   NOT_NOW,
   PRESENT,
+  REASSURANCE,
   SAFE_CONTEXT,
+  SPREADING,
   STRONG_NOW,
+  VULNERABLE,
   WEAK_NOW,
+  WITH_THEM,
 } from './lexicons/emergency.ts'
 import { type PhraseHit, PhraseMatcher } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
+import { looksLikePhishing } from './spam.ts'
 
 const danger = new PhraseMatcher(DANGER)
 const dangerIfStrong = new PhraseMatcher(DANGER_IF_STRONG)
@@ -24,6 +36,27 @@ const weakNow = new PhraseMatcher(WEAK_NOW)
 const present = new PhraseMatcher(PRESENT)
 const safeContext = new PhraseMatcher(SAFE_CONTEXT)
 const askingOpeners = new Set(ASKING_OPENERS)
+const reassurance = new PhraseMatcher(REASSURANCE)
+const durationCounts = new PhraseMatcher(DURATION_COUNTS)
+const durationUnits = new Set(DURATION_UNITS)
+const spreading = new PhraseMatcher(SPREADING)
+const fireSources = new PhraseMatcher(FIRE_SOURCES)
+const vulnerable = new PhraseMatcher(VULNERABLE)
+const alone = new PhraseMatcher(ALONE)
+const nearHazard = new PhraseMatcher(NEAR_HAZARD)
+const withThem = new PhraseMatcher(WITH_THEM)
+const missing = new PhraseMatcher(MISSING)
+const missingThings = new Set(MISSING_THINGS)
+const MODALS = new Set(['can', 'could', 'might', 'may', 'would', 'will', 'should'])
+/** "from tonight", "for tonight": the session, not the moment. */
+const SESSION_LEAD = new Set(['from', 'for', 'of', 'about', 'after', 'since', 'during'])
+// A road number as written ("the A47"); leetspeak folding garbles it in the tokens.
+const ROAD_NUMBER = /\b[ABM]\d{1,4}\b/
+const NUMBER = /^\d{1,3}$/
+// A question about where to go instead of 999 ("should we go to A&E or wait for the GP?").
+const TRIAGE_PLACE = /\b(?:a\s?&\s?e|a and e|111|gp|pharmacy|pharmacist|walk-?in|urgent care)\b/i
+const TRIAGE_ASK =
+  /\b(?:should (?:i|we)|is it worth|do (?:i|we) (?:need|take|go)|or (?:wait|should)|can it wait|or is)\b/i
 const YEAR = /^(?:19|20)\d\d$/
 /** Words either side of a hazard searched for a present-tense frame. */
 const BEFORE = 6
@@ -60,6 +93,133 @@ function inPresentFrame(tokens: readonly string[], hit: PhraseHit, from: number,
   )
 }
 
+/** "for three days", "for a couple of weeks", "all week": a complaint that has lasted. */
+function hasDuration(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] === 'all' && durationUnits.has(tokens[i + 1] ?? '')) return true
+    if (tokens[i] !== 'for') continue
+    const next = tokens[i + 1] ?? ''
+    let unit = i + 2
+    if (!NUMBER.test(next)) {
+      const count = durationCounts.find(tokens, i + 1, Math.min(tokens.length, i + 4))
+      if (!count) continue
+      // The longest count phrase that starts here ("a couple of" before "a").
+      let len = count.split(' ').length
+      for (const hit of durationCounts.hits(tokens, i + 1, Math.min(tokens.length, i + 4)))
+        if (hit.at === i + 1) len = Math.max(len, hit.phrase.split(' ').length)
+      unit = i + 1 + len
+    }
+    if (durationUnits.has(tokens[unit] ?? '')) return true
+  }
+  return false
+}
+
+/**
+ * A worried but not urgent message: reassurance ("still playing and eating", "on and off"), or a
+ * complaint that has lasted days with a question about A&E, 111 or the GP.
+ */
+export function isCalm(prepared: Prepared): boolean {
+  if (reassurance.find(prepared.tokens)) return true
+  return (
+    TRIAGE_PLACE.test(prepared.text) &&
+    TRIAGE_ASK.test(prepared.text) &&
+    hasDuration(prepared.tokens)
+  )
+}
+
+/** Token positions of "gone missing" said of a thing ("her ring has gone missing"). */
+function markMissingThings(tokens: readonly string[], safe: Set<number>) {
+  for (const hit of missing.hits(tokens)) {
+    for (let k = hit.at - 1; k >= Math.max(0, hit.at - 6); k--) {
+      const w = tokens[k] ?? ''
+      if (w === '.') break
+      if (missingThings.has(w)) {
+        // The hazard phrase may start a word earlier ("been gone"): mark both.
+        safe.add(hit.at)
+        break
+      }
+    }
+  }
+}
+
+/** The first hit of a matcher inside a current sentence. */
+function currentHit(
+  matcher: PhraseMatcher,
+  tokens: readonly string[],
+  isCurrent: Uint8Array,
+): string | undefined {
+  for (const hit of matcher.hits(tokens)) if (isCurrent[hit.at]) return hit.phrase
+  return undefined
+}
+
+/**
+ * A vulnerable person the poster has found next to a danger, and is with now: "a little boy on
+ * his own by the dual carriageway… I'm with him now", "an elderly lady wandering along the verge
+ * of the A47… I've pulled over". No injury word is needed.
+ */
+function vulnerableInDanger(
+  text: string,
+  tokens: readonly string[],
+  isCurrent: Uint8Array,
+  anyStrong: boolean,
+): string | undefined {
+  const who = currentHit(vulnerable, tokens, isCurrent)
+  if (!who || !currentHit(alone, tokens, isCurrent)) return undefined
+  if (!anyStrong && !currentHit(withThem, tokens, isCurrent)) return undefined
+  const near = currentHit(nearHazard, tokens, isCurrent) !== undefined || ROAD_NUMBER.test(text)
+  return near ? `"${who}" alone next to a danger` : undefined
+}
+
+/** Spreading fire or water ("the sheds are catching", "it's spreading towards the houses"). */
+function spreadingNow(
+  tokens: readonly string[],
+  from: number,
+  to: number,
+  isCurrent: Uint8Array,
+  safe: ReadonlySet<number>,
+): string | undefined {
+  const spread = firstHit(spreading, tokens, from, to, safe)
+  if (!spread) return undefined
+  // A hazard or fire source within 25 words, in a sentence that speaks of now.
+  const lo = Math.max(0, spread.at - 25)
+  const hi = Math.min(tokens.length, spread.at + 25)
+  for (const matcher of [hazard, fireSources]) {
+    for (const hit of hitsOutside(matcher, tokens, lo, hi, safe)) {
+      if (isCurrent[hit.at]) return `"${hit.phrase}" ${spread.phrase}`
+    }
+  }
+  return undefined
+}
+
+/** Whether a weak sign of the present is in tokens[from, to) ("tonight" after "from" is not). */
+function weakSign(tokens: readonly string[], from: number, to: number): string | undefined {
+  for (const hit of weakNow.hits(tokens, from, to)) {
+    if (hit.phrase === 'tonight' && SESSION_LEAD.has(tokens[hit.at - 1] ?? '')) continue
+    return hit.phrase
+  }
+  return undefined
+}
+
+/** Hazard hits not followed by a modal ("a garden fire can spread…" is a general statement). */
+function* currentHazards(
+  tokens: readonly string[],
+  from: number,
+  to: number,
+  safe: ReadonlySet<number>,
+): Generator<PhraseHit> {
+  for (const hit of hitsOutside(hazard, tokens, from, to, safe)) {
+    const end = hit.at + hit.phrase.split(' ').length
+    if (MODALS.has(tokens[end] ?? '') || MODALS.has(tokens[end + 1] ?? '')) continue
+    yield hit
+  }
+}
+
+/** Options from the other detectors. */
+export interface EmergencyContext {
+  /** The message is abusive: weak signs of the present are not enough. */
+  abusive?: boolean
+}
+
 /**
  * Danger happening now. Each sentence that is not hypothetical, dated, habitual or denied ("if",
  * "last year", "every night", "isn't in danger") and does not open as a question about a
@@ -72,30 +232,49 @@ function inPresentFrame(tokens: readonly string[], hit: PhraseHit, from: number,
  * - a situation that is dangerous only at this moment ("at her door") with a strong or weak sign.
  * A message that says it is reporting something needs a strong sign: a report is for 101.
  */
-export function detectEmergency(input: string | Prepared): string | undefined {
-  const { tokens, sentences } = typeof input === 'string' ? prepare(input) : input
+export function detectEmergency(
+  input: string | Prepared,
+  context: EmergencyContext = {},
+): string | undefined {
+  const prepared = typeof input === 'string' ? prepare(input) : input
+  const { tokens, sentences } = prepared
+  // A fake "fire safety grant" with a link to verify is spam, whatever hazard it names.
+  if (looksLikePhishing(prepared)) return undefined
   const current = sentences.filter(([from, to]) => {
     if (notNow.find(tokens, from, to)) return false
     for (let i = from; i < to; i++) if (YEAR.test(tokens[i] ?? '')) return false
     return true
   })
+  const isCurrent = new Uint8Array(tokens.length)
+  for (const [from, to] of current) isCurrent.fill(1, from, to)
   const safe = new Set<number>()
   for (const hit of safeContext.hits(tokens)) safe.add(hit.at)
+  markMissingThings(tokens, safe)
   const anyStrong = current.some(([from, to]) => strongNow.find(tokens, from, to))
   const reporting = reportIntent(tokens) !== undefined
+  // Reassurance or an abusive rant: weak signs ("still", "tonight") no longer place a hazard now.
+  const calm = isCalm(prepared)
+  const abusive = context.abusive === true
   for (const [from, to] of current) {
     const strongHere = strongNow.find(tokens, from, to) !== undefined
     // "Is chest pain after a booster…?", "what's the safest way to put out a candle fire?"
     if (askingOpeners.has(tokens[from] ?? '') && !strongHere) continue
-    const weak = weakNow.find(tokens, from, to)
+    const weak = calm || abusive ? undefined : weakSign(tokens, from, to)
     const ongoing = firstHit(inProgress, tokens, from, to, safe)
-    if (ongoing && (!reporting || anyStrong)) return `harm in progress ("${ongoing.phrase}")`
-    const serious = firstHit(hazard, tokens, from, to, safe)
+    // In an abusive message "were on fire again" is a grievance: it needs a present frame.
+    const ongoingNow =
+      ongoing && (!abusive || anyStrong || inPresentFrame(tokens, ongoing, from, to))
+    if (ongoingNow && (!reporting || anyStrong)) return `harm in progress ("${ongoing.phrase}")`
+    if (!reporting || anyStrong) {
+      const spread = spreadingNow(tokens, from, to, isCurrent, safe)
+      if (spread) return `spreading now (${spread})`
+    }
+    const serious = currentHazards(tokens, from, to, safe).next().value
     if (serious) {
       if (anyStrong) return `"${serious.phrase}" happening now`
       if (!reporting && weak) return `"${serious.phrase}" with "${weak}"`
       if (!reporting) {
-        for (const hit of hitsOutside(hazard, tokens, from, to, safe)) {
+        for (const hit of currentHazards(tokens, from, to, safe)) {
           if (inPresentFrame(tokens, hit, from, to)) return `"${hit.phrase}" described as current`
         }
       }
@@ -106,5 +285,5 @@ export function detectEmergency(input: string | Prepared): string | undefined {
     const caller = anyStrong ? dangerIfStrong.find(tokens, from, to) : undefined
     if (caller) return `"${caller}" happening now`
   }
-  return undefined
+  return reporting ? undefined : vulnerableInDanger(prepared.text, tokens, isCurrent, anyStrong)
 }

@@ -5,6 +5,7 @@ import {
   PhraseMatcher,
   SENTENCE_END,
   sentenceRanges,
+  splitRun,
   stripInvisible,
   unleet,
   words,
@@ -25,6 +26,13 @@ describe('normalise', () => {
   it('joins spaced-out letters and folds elongations', () => {
     assert.deepEqual(words('you m.u.p.p.e.t'), ['you', 'muppet'])
     assert.deepEqual(words('thank youuu'), ['thank', 'you'])
+  })
+  it('cuts a run of letters that swallowed one-letter words into known words', () => {
+    assert.deepEqual(words('u r a b s o l u t e c l o w n s'), ['ur', 'absolute', 'clowns'])
+    assert.deepEqual(splitRun('fuckoff'), ['fuck', 'off'])
+    // Not cut when the run is one word, or cannot be cut into known words.
+    assert.deepEqual(splitRun('idiot'), ['idiot'])
+    assert.deepEqual(splitRun('sos'), ['sos'])
   })
   it('marks sentence ends, but not dots inside words', () => {
     assert.deepEqual(words('See gov.uk. Then call!'), [

@@ -1,3 +1,5 @@
+import { INSULTS, MASKED_STEMS, PROFANITY, TARGETS, THREATS } from './lexicons/abuse.ts'
+
 /**
  * Text folding shared by the detectors. Folding defeats common obfuscations (homoglyphs, leetspeak,
  * zero-width characters, letter spacing) so that lexicons can be matched word by word. Matching
@@ -91,6 +93,51 @@ export function unleet(word: string): string {
   return word.replace(/!+$/, '').replace(/[0-9@$!|€]/g, (ch) => LEET[ch] ?? ch)
 }
 
+/**
+ * Words a run of spaced-out letters may be cut into ("u r a b s o l u t e c l o w n s" →
+ * "u r absolute clowns"): the single words of the abuse lexicons plus a few short function words.
+ * Only "a", "i", "u" and "r" may stand alone as one letter.
+ */
+const RUN_WORDS = new Set<string>(
+  [
+    ...[...INSULTS, ...PROFANITY, ...THREATS, ...TARGETS, ...MASKED_STEMS].flatMap((p) =>
+      p.split(' '),
+    ),
+    ...['a', 'i', 'u', 'r', 'are', 'is', 'of', 'off', 'the', 'so', 'an', 'what', 'go', 'get'],
+    ...['lost', 'up', 'bunch', 'load', 'lot', 'total', 'utter'],
+  ].filter((w) => w.length > 1 || 'aiur'.includes(w)),
+)
+const MAX_RUN_WORD = Math.max(...[...RUN_WORDS].map((w) => w.length))
+/** Runs longer than this are kept whole (bounds the cost on adversarial input). */
+const MAX_SPLIT_RUN = 48
+
+/**
+ * Cuts a run of joined single letters into known words when the run itself is not one: fewest
+ * pieces, by dynamic programming over at most MAX_SPLIT_RUN × MAX_RUN_WORD steps. Returns the
+ * run unchanged when no cut uses known words only.
+ */
+export function splitRun(run: string): string[] {
+  if (run.length < 3 || run.length > MAX_SPLIT_RUN || RUN_WORDS.has(run) || run.includes('*'))
+    return [run]
+  // best[i]: fewest pieces covering run[0, i); from[i]: where the last piece starts.
+  const best: number[] = [0]
+  const from: number[] = [0]
+  for (let i = 1; i <= run.length; i++) {
+    best[i] = Number.POSITIVE_INFINITY
+    for (let k = Math.max(0, i - MAX_RUN_WORD); k < i; k++) {
+      const cost = (best[k] ?? Number.POSITIVE_INFINITY) + 1
+      if (cost < (best[i] ?? 0) && RUN_WORDS.has(run.slice(k, i))) {
+        best[i] = cost
+        from[i] = k
+      }
+    }
+  }
+  if (!Number.isFinite(best[run.length] ?? Number.POSITIVE_INFINITY)) return [run]
+  const pieces: string[] = []
+  for (let i = run.length; i > 0; i = from[i] ?? 0) pieces.unshift(run.slice(from[i] ?? 0, i))
+  return pieces
+}
+
 /** Token marking the end of a sentence in `words()` output; phrases never match across it. */
 export const SENTENCE_END = '.'
 
@@ -99,14 +146,16 @@ const TOKEN = /[a-z0-9*'@$!|€]+|[.!?]+|\n|[^a-z0-9*'@$!|€.!?\n]+/g
 
 /**
  * Splits folded text into words and sentence-end markers, joining runs of single letters
- * ("f u c k", "i.d.i.o.t"), folding elongations ("youuu") and undoing leetspeak. Linear.
+ * ("f u c k", "i.d.i.o.t") and cutting a run that swallowed neighbouring one-letter words into
+ * known words ("u r a b s o l u t e" → "u r absolute"), folding elongations ("youuu") and undoing leetspeak. Linear.
  */
 export function words(text: string): string[] {
   const folded = foldCharacters(text)
   const out: string[] = []
   let run = ''
   const flush = () => {
-    if (run) out.push(run)
+    if (run.length > 2) out.push(...splitRun(run))
+    else if (run) out.push(run)
     run = ''
   }
   const endSentence = () => {

@@ -1,4 +1,6 @@
-import { foldCharacters, PhraseMatcher, words } from './normalise.ts'
+import { STOPWORDS } from './lexicons/paraphrase.ts'
+import { GENERAL_WORDS, PLACE_WORDS, SERVICE_FIELDS, SERVICES } from './lexicons/services.ts'
+import { foldCharacters, PhraseMatcher, SENTENCE_END, words } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
 
 // Openings of a question written without a question mark ("how do i report a missed bin").
@@ -187,11 +189,88 @@ export function isQuestion(input: string | Prepared): boolean {
   return requests.find(tokens) !== undefined
 }
 
-/** A question outside the chat's theme: said outright, or a case update or recruitment query. */
-export function isOffTopic(input: string | Prepared, theme?: string): boolean {
-  const { tokens } = typeof input === 'string' ? prepare(input) : input
+const services = Object.entries(SERVICES).map(
+  ([name, phrases]) => [name, new PhraseMatcher(phrases)] as const,
+)
+const general = new Set(GENERAL_WORDS)
+const placeWords = new Set(PLACE_WORDS)
+const ARTICLES = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'their'])
+// A road number with a sign that the road itself is asked about ("is the M60 shut at J12?").
+const ROAD_QUESTION =
+  /\b[AM]\d{1,4}(?:\([Mm]\))?\b.{0,40}\b(?:shut|closed|closure|roadworks|traffic|lanes?|[Jj]\d{1,2}|junction)\b/i
+
+/** Words of a theme and of a hashtag split at capitals ("#AskBristolHousing" → ask bristol housing). */
+function themeWords(theme: string, hashtag = ''): string[] {
+  const tag = hashtag.replace(/^#/, '').replace(/([a-z])([A-Z])/g, '$1 $2')
+  return words(`${theme}\n${tag}`)
+}
+
+/** A service phrase used as the subject, not as a place ("sold at the libraries"). */
+function namesService(matcher: PhraseMatcher, tokens: readonly string[]): boolean {
+  for (const hit of matcher.hits(tokens)) {
+    let k = hit.at - 1
+    if (ARTICLES.has(tokens[k] ?? '')) k--
+    if (!placeWords.has(tokens[k] ?? '')) return true
+  }
+  return false
+}
+
+/** Content words, plural-stripped: "carers" and "carer" meet, "course" and "coursing" do not. */
+function contentWords(tokens: readonly string[]): Set<string> {
+  const out = new Set<string>()
+  for (const t of tokens) {
+    if (t === SENTENCE_END || t.length < 3 || STOPWORDS.has(t) || general.has(t)) continue
+    if (!/^[a-z0-9]+$/.test(t)) continue
+    if (t.length > 4 && t.endsWith('ies')) out.add(`${t.slice(0, -3)}y`)
+    else if (t.length > 3 && t.endsWith('s') && !/(?:ss|us|is)$/.test(t)) out.add(t.slice(0, -1))
+    else out.add(t)
+  }
+  return out
+}
+
+/**
+ * The other public service a question is about, when the chat's theme is about something else:
+ * the question names a service (`lexicons/services.ts`: bins, council tax, potholes, libraries,
+ * school places, DBS checks, a road number…) that the theme does not name, and shares no content
+ * word with the theme. Conservative, because hiding a real question costs more than showing an
+ * off-topic one.
+ */
+export function otherService(
+  prepared: Prepared,
+  theme: string,
+  hashtag?: string,
+): string | undefined {
+  const { tokens, text } = prepared
+  const themeTokens = themeWords(theme, hashtag)
+  const inTheme = new Set(themeTokens)
+  let found: string | undefined
+  for (const [name, matcher] of services) {
+    if (!namesService(matcher, tokens) || matcher.find(themeTokens)) continue
+    if ((SERVICE_FIELDS[name] ?? []).some((w) => inTheme.has(w))) continue
+    found = name
+    break
+  }
+  if (!found && ROAD_QUESTION.test(text)) {
+    if (!(SERVICE_FIELDS['roads and parking'] ?? []).some((w) => inTheme.has(w))) found = 'roads'
+  }
+  if (!found) return undefined
+  // Content words come from the theme only: a hashtag names the organisation ("council").
+  const shared = contentWords(words(theme))
+  for (const w of contentWords(tokens)) if (shared.has(w)) return undefined
+  return found
+}
+
+/**
+ * A question outside the chat's theme: said outright, a case update or recruitment query, or a
+ * question about another public service with nothing in common with the theme.
+ */
+export function isOffTopic(input: string | Prepared, theme?: string, hashtag?: string): boolean {
+  const prepared = typeof input === 'string' ? prepare(input) : input
+  const { tokens } = prepared
   const cue = offTopic.find(tokens)
-  if (!cue) return false
-  // A chat about recruitment is where recruitment questions belong.
-  return !(theme && words(theme).includes(cue.split(' ')[0] ?? ''))
+  if (cue) {
+    // A chat about recruitment is where recruitment questions belong.
+    return !(theme && words(theme).includes(cue.split(' ')[0] ?? ''))
+  }
+  return theme ? otherService(prepared, theme, hashtag) !== undefined : false
 }

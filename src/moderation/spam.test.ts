@@ -12,6 +12,9 @@ describe('detectSpam', () => {
     'Need gutters cleaned? Cheapest in town, same day service, call 07700 900111 #localbiz',
     'Your council tax rebate is ready. Verify your bank details at http://counciltax-rebate.example now',
     'I lost £20k to scammers then Ms Rose recovered it all 🙏 contact her on telegram @roserecovers #scam #recovery',
+    // phishing impersonating a public body: brand, money, verify/claim, link, deadline
+    'DWP: an overpayment of £212.50 is owed to you. Confirm your bank details at dwp-pay.example within 24 hours.',
+    'Royal Mail: your parcel has an unpaid fee. Enter your card details at rm-redeliver.example today.',
   ]
   for (const text of spam) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
 
@@ -21,6 +24,9 @@ describe('detectSpam', () => {
     'Are the free compost bins still available? #AskTheCouncil',
     'Reporting this fake site so it can be taken down: parcel-fee.example',
     'How much does the garden waste bin cost per year?',
+    // advice linking to an official site, and a victim asking about a phishing text
+    "Carers can claim Carer's Allowance now, see https://www.gov.uk/carers-allowance and apply today",
+    'Got a text from HMRC saying claim my £300 refund at hmrc-tax.example today. Is it real?',
   ]
   for (const text of notSpam) {
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))

@@ -1,4 +1,4 @@
-import { PROMO_EMOJI, QUOTING_SPAM, SPAM_SIGNALS } from './lexicons/spam.ts'
+import { PHISHING, PROMO_EMOJI, QUOTING_SPAM, SPAM_SIGNALS } from './lexicons/spam.ts'
 import { PhraseMatcher } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
 import type { Mask } from './types.ts'
@@ -24,6 +24,42 @@ const groups = Object.entries(SPAM_SIGNALS).map(
   ([signal, phrases]) => [signal, new PhraseMatcher(phrases)] as const,
 )
 const quoting = new PhraseMatcher(QUOTING_SPAM)
+const phishingParts = Object.entries(PHISHING).map(
+  ([part, phrases]) => [part, new PhraseMatcher(phrases)] as const,
+)
+const AMOUNT = /£\s?\d/
+// Public bodies' own domains: a link there is not an impersonation.
+const OFFICIAL =
+  /(?:^|[/.@(])(?:gov|nhs|police|mod|parliament|ac)\.uk(?:[/:?#),.]|$)|(?:^|[/.@(])nhs\.net\b/i
+
+/**
+ * The parts of a phishing message found: `link`, `brand` (GOV.UK, NHS, HMRC, a council), `money`
+ * (a refund, grant or fine, or an amount), `action` (verify, claim, enter your card details) and
+ * `urgency` (today, within 48 hours, before midnight).
+ */
+export function phishingShape(input: string | Prepared): string[] {
+  const { text, tokens } = typeof input === 'string' ? prepare(input) : input
+  const parts: string[] = []
+  if (LINK.test(text)) parts.push('link')
+  for (const [part, matcher] of phishingParts) {
+    if (matcher.find(tokens) || (part === 'money' && AMOUNT.test(text))) parts.push(part)
+  }
+  return parts
+}
+
+/**
+ * A message shaped like phishing from a public body: a link and a request to verify or claim,
+ * with at least two of brand, money and urgency. Used by the spam detector, and by the emergency
+ * detector to ignore a fake "fire safety grant".
+ */
+export function looksLikePhishing(input: string | Prepared): boolean {
+  const prepared = typeof input === 'string' ? prepare(input) : input
+  const parts = phishingShape(prepared)
+  if (!parts.includes('link') || !parts.includes('action') || parts.length < 4) return false
+  // Links only to official domains ("see gov.uk/carers-allowance and claim today") are advice.
+  const links = prepared.text.split(/\s+/).filter((chunk) => chunk.length < 300 && LINK.test(chunk))
+  return !links.every((chunk) => OFFICIAL.test(chunk))
+}
 
 /** Promotion signals in a message; a lexicon group found twice counts twice. */
 export function spamSignals(input: string | Prepared, masks: readonly Mask[] = []): string[] {
@@ -65,8 +101,14 @@ export function detectSpam(
 ): string | undefined {
   const prepared = typeof input === 'string' ? prepare(input) : input
   const signals = spamSignals(prepared, masks)
+  const asking = ASKING.test(prepared.text) || prepared.text.includes('?')
+  const quoted = quoting.find(prepared.tokens) !== undefined
+  // Phishing posted as it is (not quoted or asked about by its victim).
+  if (!asking && !quoted && looksLikePhishing(prepared)) {
+    return `phishing: ${phishingShape(prepared).join(', ')}`
+  }
   let needed = ASKING.test(prepared.text) ? 4 : 3
   // "Got a text saying I've won…": the poster quotes spam they received.
-  if (quoting.find(prepared.tokens)) needed += 2
+  if (quoted) needed += 2
   return signals.length >= needed ? `promotion: ${[...new Set(signals)].join(', ')}` : undefined
 }

@@ -132,6 +132,16 @@ export const INSULTS = [
   'weapon',
   'weapons',
   'for brains',
+  // people said to live off others ("bunch of spongers"): insults only when aimed
+  'sponger',
+  'spongers',
+  'scrounger',
+  'scroungers',
+  'freeloader',
+  'freeloaders',
+  'layabouts',
+  'skivers',
+  'bloodsuckers',
 ]
 
 /** Adjectives that are criticism alone and insults when aimed ("you useless lot"). */
@@ -158,6 +168,15 @@ export const AIMED_ONLY = new Set([
   'a joke',
   'weapon',
   'weapons',
+  'sponger',
+  'spongers',
+  'scrounger',
+  'scroungers',
+  'freeloader',
+  'freeloaders',
+  'layabouts',
+  'skivers',
+  'bloodsuckers',
 ])
 
 /** Words placing an insult on a person rather than on "a few" people in general. */
@@ -341,3 +360,66 @@ export const MASKED_STEMS = [
   'prick',
   'bitch',
 ]
+
+/**
+ * Veiled threats are built from frames rather than fixed phrases (see `veiledThreat` in
+ * abuse.ts): "I know where <someone> lives/parks…", "be a shame if something…",
+ * "wouldn't want anything to happen to…".
+ */
+/** After "I/we know where", a word placing someone's home or routine ("…he parks every night"). */
+export const WHEREABOUTS = [
+  'live',
+  'lives',
+  'living',
+  'work',
+  'works',
+  'park',
+  'parks',
+  'sleep',
+  'sleeps',
+  'drink',
+  'drinks',
+  'stays',
+  'kids',
+  'children',
+  'family',
+  'house',
+  'home',
+  'car',
+]
+
+/** People in the organisation a threat may be aimed at ("I know where that PC lives"). */
+export const STAFF = [
+  'you',
+  'your',
+  'u',
+  'ur',
+  'officer',
+  'officers',
+  'pc',
+  'pcso',
+  'sergeant',
+  'sarge',
+  'inspector',
+  'constable',
+  'councillor',
+  'councillors',
+  'warden',
+  'wardens',
+  'staff',
+  'manager',
+  'director',
+  'worker',
+  'firefighter',
+  'paramedic',
+  'nurse',
+  'doctor',
+  'chief',
+  'boss',
+]
+
+/** After "shame if", words that make it a threat ("…if something happened", "…if your car…"). */
+export const SHAME_OBJECTS = ['something', 'anything', 'your', 'his', 'her', 'their', 'ur']
+
+/** "something … happened to", "anything to happen to": harm left unnamed. */
+export const UNNAMED_HARM = ['something', 'anything']

@@ -267,6 +267,10 @@ export const HAZARD = [
   'on fire',
   'caught fire',
   'set fire',
+  'alight',
+  'ablaze',
+  'blaze',
+  'wildfire',
   'smoke',
   'flames',
   'explosion',
@@ -472,6 +476,10 @@ export const PRESENT = [
   'can see',
   'can hear',
   'can smell',
+  'coming from',
+  'coming out',
+  'pouring out',
+  'pouring from',
 ]
 
 /** Harm described as going on while the poster writes. */
@@ -641,6 +649,35 @@ export const NOT_NOW = [
   'not an emergency',
   'no immediate danger',
   'not urgent',
+  // past medical history given as background ("had a reaction once as a baby, fine since")
+  'as a baby',
+  'as a newborn',
+  'as a toddler',
+  'as a child',
+  'as a kid',
+  'as a teenager',
+  'fine since',
+  'ok since',
+  'okay since',
+  'well since',
+  'none since',
+  'nothing since',
+  'no problems since',
+  'no issues since',
+  'no falls since',
+  'since then',
+  'history of',
+  // remarks and advice about a session ("my takeaway from tonight: …", "never leave a …")
+  'takeaway',
+  'lesson learned',
+  'lesson learnt',
+  'lessons learned',
+  'top tip',
+  'lesson for me',
+  'how fast',
+  'how quickly',
+  'never leave',
+  'good reminder',
 ]
 
 /**
@@ -696,6 +733,8 @@ export const SAFE_CONTEXT = [
   'wrong way round',
   'shaking with',
   'not waking up for',
+  'a bit',
+  'bit of',
 ]
 
 /** Sentence openings of a question about a situation rather than a description of one. */
@@ -721,4 +760,242 @@ export const ASKING_OPENERS = [
   'which',
   'who',
   'any',
+]
+
+/**
+ * Reassurance about a child's or patient's state ("still playing and eating", "on and off"):
+ * worrying, not a 999 call. In a message with one of these, weak signs of the present ("still",
+ * "tonight") no longer make a hazard current.
+ */
+export const REASSURANCE = [
+  'still playing',
+  'still eating',
+  'still drinking',
+  'still feeding',
+  'still running',
+  'eating fine',
+  'drinking fine',
+  'feeding fine',
+  'feeding well',
+  'eating well',
+  'eating and drinking',
+  'playing normally',
+  'running about',
+  'running around',
+  'wet nappies',
+  'as normal',
+  'otherwise fine',
+  'otherwise well',
+  'seems fine',
+  'seems ok',
+  'seems okay',
+  'seems well',
+  'no worse',
+  'on and off',
+  'comes and goes',
+  'come and go',
+]
+
+/** How long a complaint has lasted ("for three days", "all week"): not a sudden emergency. */
+export const DURATION_UNITS = ['day', 'days', 'week', 'weeks', 'month', 'months', 'fortnight']
+export const DURATION_COUNTS = [
+  'a',
+  'a few',
+  'a couple of',
+  'few',
+  'couple of',
+  'several',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'ten',
+]
+
+/**
+ * Spreading described as happening ("the sheds are catching", "it's spreading towards the
+ * houses", "has spread to the fence"): an emergency next to a hazard or a fire source. Modal
+ * forms ("can spread to") are not listed, so general statements do not count.
+ */
+export const SPREADING = [
+  'spreading',
+  'has spread',
+  'have spread',
+  "it's spread",
+  'its spread',
+  'now spread',
+  'catching',
+  'caught hold',
+  'taken hold',
+  'taking hold',
+  'creeping',
+  'getting closer',
+  'heading towards',
+  'heading for',
+  'moving towards',
+  'coming towards',
+  'got out of hand',
+  'out of control',
+  'jumped to',
+  'reached the',
+]
+
+/** Fire sources that are harmless until they spread (a bonfire, a barbecue). */
+export const FIRE_SOURCES = [
+  'bonfire',
+  'barbecue',
+  'bbq',
+  'chiminea',
+  'fire pit',
+  'firepit',
+  'embers',
+  'sparks',
+]
+
+/** A person found by the poster who cannot look after themselves ("a little boy", "an elderly lady"). */
+export const VULNERABLE = [
+  'a little boy',
+  'a little girl',
+  'a boy',
+  'a girl',
+  'a lad',
+  'a little lad',
+  'a small boy',
+  'a small girl',
+  'a young boy',
+  'a young girl',
+  'a toddler',
+  'a small child',
+  'a young child',
+  'a little kid',
+  'a little one',
+  'a child',
+  'a kid',
+  'a baby',
+  'an elderly',
+  'an old man',
+  'an old lady',
+  'an old woman',
+  'an old gentleman',
+  'a confused',
+  'a vulnerable',
+]
+
+/** Signs the person is alone or lost. */
+export const ALONE = [
+  'on his own',
+  'on her own',
+  'on their own',
+  'alone',
+  'by himself',
+  'by herself',
+  'no sign of',
+  'no parent',
+  'no parents',
+  'no adult',
+  'no adults',
+  'nobody with',
+  'no one with',
+  'lost',
+  'wandering',
+  'wandered',
+  'got out',
+  'escaped',
+  "can't tell me",
+  'cant tell me',
+  'confused',
+  "doesn't know where",
+  'doesnt know where',
+]
+
+/** Places where a lost child or confused adult is in danger. */
+export const NEAR_HAZARD = [
+  'road',
+  'main road',
+  'busy road',
+  'dual carriageway',
+  'carriageway',
+  'motorway',
+  'slip road',
+  'hard shoulder',
+  'central reservation',
+  'verge',
+  'traffic',
+  'cars',
+  'lorries',
+  'level crossing',
+  'railway',
+  'tracks',
+  'canal',
+  'river',
+  'quay',
+  'harbour',
+  'cliff',
+  'edge',
+  'roundabout',
+  'junction',
+  'bypass',
+]
+
+/** The poster is with the person now ("I'm with him now", "I've got hold of her"). */
+export const WITH_THEM = [
+  "i'm with him",
+  "i'm with her",
+  "i'm with them",
+  'im with him',
+  'im with her',
+  'im with them',
+  'i am with him',
+  'i am with her',
+  'i am with them',
+  'with him now',
+  'with her now',
+  'got hold of him',
+  'got hold of her',
+  'holding him',
+  'holding her',
+  'staying with him',
+  'staying with her',
+  "i've got him",
+  "i've got her",
+  'ive got him',
+  'ive got her',
+  'pulled over',
+]
+
+/** Hazards about a missing person that, said of a thing, are a theft ("£60 has gone missing"). */
+export const MISSING = ['gone missing', 'went missing', 'been gone', 'going missing']
+
+/** Things, not people, that go missing ("her ring has gone missing from her locker"). */
+export const MISSING_THINGS = [
+  'money',
+  'cash',
+  'purse',
+  'wallet',
+  'ring',
+  'rings',
+  'jewellery',
+  'jewelry',
+  'watch',
+  'bag',
+  'handbag',
+  'items',
+  'things',
+  'stuff',
+  'belongings',
+  'parcel',
+  'parcels',
+  'post',
+  'tools',
+  'bike',
+  'bikes',
+  'card',
+  'cards',
+  'keys',
+  'glasses',
+  'savings',
+  'clothes',
+  'equipment',
 ]
