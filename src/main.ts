@@ -5,12 +5,19 @@ import { tickClock } from './app/clock.ts'
 import type { Deps } from './app/deps.ts'
 import { DuplicateSuggestions } from './app/duplicates.ts'
 import { newToken } from './app/secrets.ts'
+import type { Bus } from './bus/bus.ts'
 import { openMemoryBus } from './bus/memory.ts'
+import { openRedisBus } from './bus/redis.ts'
+import { openRedisClient } from './bus/redis-client.ts'
 import type { Config } from './config.ts'
+import { startConnectors } from './connectors/index.ts'
 import { createMetrics } from './http/metrics.ts'
-import { memoryRateLimiter } from './http/rate-limit.ts'
+import { redisRateLimiter } from './http/rate-limit.redis.ts'
+import { memoryRateLimiter, type RateLimiter } from './http/rate-limit.ts'
 import { buildServer, type Server } from './http/server.ts'
 import { analyse } from './moderation/analyse.ts'
+import { advisoryLeadership, type Leadership, soleLeadership } from './store/leader.ts'
+import { openPostgresStore } from './store/postgres.ts'
 import { openSqliteStore } from './store/sqlite.ts'
 import type { Store } from './store/store.ts'
 
@@ -41,9 +48,39 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return destination ? pino(options, destination) : pino(options)
 }
 
+const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url)
+
 /** Opens the store chosen by the configuration (SQLite is the embedded default). */
-export async function openStore(config: Config): Promise<Store> {
+export async function openStore(config: Config, log?: Logger): Promise<Store> {
+  if (isPostgres(config.DATABASE_URL)) {
+    return openPostgresStore(config.DATABASE_URL, {
+      poolSize: config.DATABASE_POOL_SIZE,
+      ...(log ? { log } : {}),
+    })
+  }
   return openSqliteStore(config.DATABASE_URL)
+}
+
+/**
+ * The scale-out adapters, when configured: Redis carries notices and shared rate limits, and a
+ * PostgreSQL advisory lock picks the one process that runs the chat clock.
+ */
+function openScaleOut(config: Config, log: Logger) {
+  const redis = config.REDIS_URL ? openRedisClient(config.REDIS_URL, log, 'limits') : null
+  const bus: Bus = config.REDIS_URL
+    ? openRedisBus(config.REDIS_URL, { log, channel: `${config.REDIS_PREFIX}chats` })
+    : openMemoryBus()
+  const limiter: RateLimiter = redis
+    ? redisRateLimiter(redis, { prefix: `${config.REDIS_PREFIX}rl:`, log })
+    : memoryRateLimiter()
+  const leadership: Leadership = isPostgres(config.DATABASE_URL)
+    ? advisoryLeadership(config.DATABASE_URL, {
+        name: 'run-once',
+        intervalMs: config.LEADER_INTERVAL_MS,
+        log,
+      })
+    : soleLeadership()
+  return { bus, limiter, leadership, close: () => redis?.disconnect() }
 }
 
 /** The composition root: every adapter is chosen here, once, from validated configuration. */
@@ -51,11 +88,12 @@ export async function composeDeps(
   config: Config,
   log: Logger,
   store: Store,
+  bus: Bus = openMemoryBus(),
 ): Promise<{ deps: Deps; secret: string; metrics: ReturnType<typeof createMetrics> }> {
   const metrics = createMetrics()
   const deps: Deps = {
     store,
-    bus: openMemoryBus(),
+    bus,
     log,
     now: () => new Date(),
     newId: randomUUID,
@@ -83,9 +121,13 @@ export async function start(
   opts: { log?: Logger; announceSetup?: boolean } = {},
 ): Promise<Running> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL)
-  const store = await openStore(config)
-  const { deps, secret, metrics } = await composeDeps(config, log, store)
+  const store = await openStore(config, log)
+  const scale = openScaleOut(config, log)
+  const { deps, secret, metrics } = await composeDeps(config, log, store, scale.bus)
+  // [N12] Network connectors run beside the clock, on the leading process only.
+  const connectors = startConnectors(config, deps, scale.leadership)
   const server = await buildServer(deps, {
+    connectors: connectors.services,
     metrics,
     trustProxy: config.TRUST_PROXY,
     hub: {
@@ -94,7 +136,7 @@ export async function start(
       pollMs: 5000,
     },
     limits: {
-      limiter: memoryRateLimiter(),
+      limiter: scale.limiter,
       secret,
       windowMs: config.RATE_WINDOW_MS,
       questionsPerVisitor: config.RATE_QUESTIONS_PER_VISITOR,
@@ -104,10 +146,14 @@ export async function start(
     },
   })
   const address = await server.app.listen({ host: config.HOST, port: config.PORT })
-  const clock = setInterval(() => {
+  // [X5] The clock runs in one process at a time: the leader; it ticks at once on taking the lead.
+  const tick = () => {
+    if (!scale.leadership.isLeader()) return
     tickClock(deps).catch((err: unknown) => log.error({ err }, 'chat clock failed'))
-  }, config.CLOCK_INTERVAL_MS)
-  await tickClock(deps)
+  }
+  const clock = setInterval(tick, config.CLOCK_INTERVAL_MS)
+  scale.leadership.onChange((leader) => leader && tick())
+  if (scale.leadership.isLeader()) await tickClock(deps)
   const setup = opts.announceSetup === false ? null : await issueSetupLink(deps)
   if (setup) {
     // Printed, not logged: the one way in on a new install, shown to whoever started the server.
@@ -123,8 +169,11 @@ export async function start(
     url,
     async stop() {
       clearInterval(clock)
+      await connectors.stop()
+      await scale.leadership.close()
       await server.shutdown()
       await deps.bus.close()
+      scale.close()
       await store.close()
     },
   }

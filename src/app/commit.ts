@@ -15,6 +15,8 @@ export async function changeChat<T>(
 ): Promise<{ result: T; events: ChatEvent[] }> {
   const at = deps.now().toISOString()
   const out = await deps.store.transaction(async (tx) => {
+    // First, so that what `fn` reads cannot change under it before the commit (Q10 on PostgreSQL).
+    await tx.events.lock(chatId)
     const { result, events } = await fn(tx, at)
     return { result, events: await tx.events.append(chatId, events, actor, at) }
   })

@@ -81,6 +81,9 @@ async function replay(
   return { question, replayed: true }
 }
 
+/** Thrown inside the transaction to roll it back when a concurrent retry took the key first. */
+const LOST_RACE = new Error('idempotency key taken by a concurrent retry')
+
 /**
  * [Q1][Q2][Q3] A visitor asks a question on the web. It waits, masked and flagged, for a moderator.
  * With an idempotency key, a retry returns the first question and never makes a second one.
@@ -102,37 +105,52 @@ export async function askQuestion(
     source: 'web',
     authorName: input.authorName?.trim() || null,
   })
-  const { result } = await changeChat(
+  const key = ctx.idempotencyKey
+  const committed = await changeChat(
     deps,
     chat.id,
     `visitor:${ctx.visitorKey.slice(0, 12)}`,
     async (tx, at) => {
-      if (ctx.idempotencyKey) {
+      if (key) {
         // A concurrent retry may have committed since the check above.
-        const seen = await tx.idempotency.find(chat.id, ctx.idempotencyKey)
+        const seen = await tx.idempotency.find(chat.id, key)
         if (seen) return { result: null, events: [] }
         await tx.questions.insert(question, ctx.visitorKey)
-        await tx.idempotency.insert(chat.id, ctx.idempotencyKey, hash, question.id, at)
+        // A retry racing on another connection may hold the key uncommitted; if it wins, roll
+        // back this question and answer with the winner's.
+        if (!(await tx.idempotency.claim(chat.id, key, hash, question.id, at))) throw LOST_RACE
       } else {
         await tx.questions.insert(question, ctx.visitorKey)
       }
       return { result: question, events: [event('question.received', { question })] }
     },
-  )
+  ).catch((err: unknown) => {
+    if (err === LOST_RACE) return { result: null }
+    throw err
+  })
+  const result = committed.result
   if (result) return { question: result, replayed: false }
   const again = await replay(deps, chat.id, ctx.idempotencyKey as string, hash)
   if (!again) throw notFound('Question')
   return again
 }
 
-/** The questions a staff member sees for a chat, with their private text. */
-export async function listQuestions(
-  deps: Deps,
-  chat: Chat,
-  filter: Parameters<Deps['store']['read']['questions']['list']>[1],
-) {
-  return deps.store.read.questions.list(chat.id, filter)
+/**
+ * [Q14] The questions a staff member sees for a chat, with their private text: emergencies first,
+ * then crime reports, then oldest first; each pending one with the questions it probably repeats.
+ */
+export async function listQuestions(deps: Deps, chat: Chat, filter: QuestionFilter) {
+  const questions = await deps.store.read.questions.list(chat.id, filter)
+  const pending = questions.filter((q) => q.state === 'pending')
+  const similar = await deps.duplicates.similar(chat.id, pending)
+  return questions
+    .map((q) => ({ ...q, similar: similar.get(q.id) ?? [] }))
+    .sort((a, b) => urgency(a) - urgency(b) || a.receivedAt.localeCompare(b.receivedAt))
 }
+
+/** Emergencies first, then crime reports, then everything else. */
+const urgency = (q: Question) =>
+  q.flags.some((f) => f.kind === 'emergency') ? 0 : q.flags.some((f) => f.kind === 'crime_report') ? 1 : 2
 
 export interface NetworkPost {
   source: Exclude<Source, 'web'>

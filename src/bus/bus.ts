@@ -9,5 +9,10 @@ export interface Bus {
   publish(notice: ChatNotice): Promise<void>
   /** Calls `handler` for every notice; returns a function that unsubscribes. */
   subscribe(handler: (notice: ChatNotice) => void): () => void
+  /**
+   * Calls `handler` when the bus loses (false) or regains (true) its link to other processes;
+   * notices from elsewhere may be lost in between. A single-process bus never calls it.
+   */
+  onConnectionChange?(handler: (connected: boolean) => void): () => void
   close(): Promise<void>
 }

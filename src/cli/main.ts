@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts'
 import { ROLES, type Role } from '../domain/types.ts'
 import { addUserCommand, migrateCommand, serveCommand } from './commands.ts'
 import { runDemo } from './demo.ts'
+import { reportCommand } from './report.ts'
 
 const USAGE = `askhour — run ask-the-expert hashtag chats
 
@@ -11,6 +12,8 @@ Usage:
   askhour migrate                       create or update the database schema
   askhour user add --org SLUG --email EMAIL --role admin|host|expert
                                         print a one-time link for that person to set a password
+  askhour report CHAT [--format html|pdf|md|csv|json] [--out FILE|-]
+                                        export a chat's report (default: html, named after the chat)
   askhour demo [--speed N]              serve a demo organisation with a live chat and a simulated audience
 
 Settings come from environment variables; see README.md.`
@@ -34,6 +37,11 @@ async function main(argv: string[]): Promise<void> {
       })
       return runDemo(config, Number(values.speed))
     }
+    case 'report':
+      return reportCommand(
+        config,
+        [sub, ...rest].filter((a): a is string => a !== undefined),
+      )
     case 'user': {
       if (sub !== 'add') throw new Error(`Unknown command "user ${sub ?? ''}".\n\n${USAGE}`)
       const { values } = parseArgs({

@@ -1,11 +1,15 @@
 import cookie from '@fastify/cookie'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import type { ConnectorServices } from '../app/connectors.ts'
 import type { Deps } from '../app/deps.ts'
+import { installWeb } from '../web/index.ts'
 import { accountRoutes } from './api/accounts.routes.ts'
 import { answerRoutes } from './api/answers.routes.ts'
 import { chatRoutes } from './api/chats.routes.ts'
+import { connectorRoutes } from './api/connectors.routes.ts'
 import { organisationRoutes } from './api/organisations.routes.ts'
 import { type PublicLimits, questionRoutes } from './api/questions.routes.ts'
+import { reportRoutes } from './api/reports.routes.ts'
 import { streamRoutes } from './api/streams.routes.ts'
 import { installErrorHandler } from './errors.ts'
 import { installMetrics, type Metrics } from './metrics.ts'
@@ -20,6 +24,8 @@ export interface ServerOptions {
   hub: HubOptions
   metrics: Metrics
   trustProxy: boolean
+  /** Connecting network accounts (absent without CONNECTOR_KEY: those routes answer 503). */
+  connectors?: ConnectorServices
 }
 
 export interface Server {
@@ -48,6 +54,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Serv
   installSessions(app, deps, { secure: deps.publicUrl.startsWith('https:') })
   installMetrics(app, opts.metrics, hub, deps.store)
   installOps(app, deps.store, opts.metrics, () => draining)
+  await installWeb(app, deps, opts.limits)
 
   const routes: AnyRoute[] = [
     ...accountRoutes(deps),
@@ -56,6 +63,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Serv
     ...questionRoutes(deps, opts.limits),
     ...answerRoutes(deps, opts.limits),
     ...streamRoutes(deps, hub),
+    ...connectorRoutes(deps, opts.connectors),
+    ...reportRoutes(deps),
   ]
   mount(app, routes)
   const doc = openApiDocument(routes, deps.publicUrl)

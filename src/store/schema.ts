@@ -108,4 +108,12 @@ export interface Database {
     question_id: string
     created_at: string
   }
+  approved_replies: {
+    id: string
+    org_id: string
+    title: string
+    body: string
+    created_at: string
+    updated_at: string
+  }
 }

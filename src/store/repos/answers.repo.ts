@@ -61,7 +61,11 @@ export const answersRepo = (db: Kysely<Database>) => ({
   async list(chatId: string, state?: AnswerState): Promise<Answer[]> {
     let q = db.selectFrom('answers').selectAll().where('chat_id', '=', chatId)
     if (state) q = q.where('state', '=', state)
-    const rows = await q.orderBy('published_at').orderBy('created_at').execute()
+    // Drafts (no publication time) first, as SQLite orders NULLs; PostgreSQL would put them last.
+    const rows = await q
+      .orderBy('published_at', (ob) => ob.asc().nullsFirst())
+      .orderBy('created_at')
+      .execute()
     return rows.map(toAnswer)
   },
 })

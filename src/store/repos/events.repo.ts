@@ -4,6 +4,19 @@ import type { Database } from '../schema.ts'
 
 export const eventsRepo = (db: Kysely<Database>) => ({
   /**
+   * Takes the chat's row lock until the transaction ends, so changes to one chat run one at a
+   * time and each sees the last one's writes (PostgreSQL; SQLite runs one writer anyway). A no-op
+   * UPDATE rather than `SELECT … FOR UPDATE`, which SQLite does not have.
+   */
+  async lock(chatId: string): Promise<void> {
+    await db
+      .updateTable('chats')
+      .set((e) => ({ last_seq: e.ref('last_seq') }))
+      .where('id', '=', chatId)
+      .execute()
+  },
+
+  /**
    * Appends events to a chat's log, numbered after its last one. Bumping `chats.last_seq` takes the
    * chat's row lock, so concurrent writers to one chat queue up and seq has no gaps or repeats.
    */

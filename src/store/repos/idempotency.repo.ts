@@ -15,14 +15,18 @@ export const idempotencyRepo = (db: Kysely<Database>) => ({
     return r && { requestHash: r.request_hash, questionId: r.question_id }
   },
 
-  async insert(
+  /**
+   * Records the key unless it is already taken, and says whether this call took it. On PostgreSQL
+   * a concurrent transaction holding the same key makes this wait for its outcome, then say false.
+   */
+  async claim(
     chatId: string,
     key: string,
     requestHash: string,
     questionId: string,
     at: string,
-  ): Promise<void> {
-    await db
+  ): Promise<boolean> {
+    const r = await db
       .insertInto('idempotency_keys')
       .values({
         chat_id: chatId,
@@ -31,6 +35,8 @@ export const idempotencyRepo = (db: Kysely<Database>) => ({
         question_id: questionId,
         created_at: at,
       })
-      .execute()
+      .onConflict((oc) => oc.columns(['chat_id', 'key']).doNothing())
+      .executeTakeFirst()
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0
   },
 })

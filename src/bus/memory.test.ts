@@ -1,0 +1,4 @@
+import { busContract } from './bus.contract.ts'
+import { openMemoryBus } from './memory.ts'
+
+busContract('memory', async () => openMemoryBus())

@@ -1,0 +1,109 @@
+import type { Answer, Chat, Organisation } from '../../domain/types.ts'
+import type { StaffSession } from '../../http/session.ts'
+import { duration, plural } from '../format.ts'
+import { html, paragraphs, type SafeHtml } from '../html.ts'
+import { page } from '../layout/page.ts'
+import { staffPage } from './common.ts'
+
+export interface DashboardStats {
+  waitingModeration: number
+  waitingAnswer: number
+  answered: number
+  turnedAway: number
+  /** Answers in the last 30 minutes, scaled to an hour. */
+  pacePerHour: number
+  /** Milliseconds until the end (live) or the start (before), null when closed. */
+  timeLeftMs: number | null
+  projected: number | null
+}
+
+const HALF_HOUR = 30 * 60_000
+
+/** Waiting vs answered, answer pace and time left, from the counts and answer times. */
+export function dashboardStats(chat: Chat, counts: Record<string, number>, answers: Answer[], now: Date): DashboardStats {
+  const t = now.getTime()
+  const recent = answers.filter((a) => a.publishedAt && t - new Date(a.publishedAt).getTime() <= HALF_HOUR)
+  const liveFor = Math.max(0, t - new Date(chat.startsAt).getTime())
+  const window = Math.min(HALF_HOUR, liveFor || HALF_HOUR)
+  const pacePerHour = chat.state === 'live' && window > 0 ? Math.round((recent.length / window) * 3_600_000) : 0
+  const timeLeftMs =
+    chat.state === 'live' ? new Date(chat.endsAt).getTime() - t : chat.state === 'closed' ? null : new Date(chat.startsAt).getTime() - t
+  return {
+    waitingModeration: counts.pending ?? 0,
+    waitingAnswer: counts.approved ?? 0,
+    answered: counts.answered ?? 0,
+    turnedAway: (counts.rejected ?? 0) + (counts.redirected ?? 0) + (counts.merged ?? 0),
+    pacePerHour,
+    timeLeftMs,
+    projected: chat.state === 'live' && timeLeftMs !== null ? Math.round((pacePerHour * Math.max(0, timeLeftMs)) / 3_600_000) : null,
+  }
+}
+
+export function dashboardRegion(chat: Chat, s: DashboardStats): SafeHtml {
+  const left =
+    s.timeLeftMs === null ? 'Closed' : chat.state === 'live' ? `${duration(s.timeLeftMs)} left` : `Starts in ${duration(s.timeLeftMs)}`
+  return html`<div id="dash-region">
+<ul class="stat-row">
+  <li class="stat"><span class="n">${s.waitingModeration}</span> waiting for moderation</li>
+  <li class="stat"><span class="n">${s.waitingAnswer}</span> approved, waiting for an answer</li>
+  <li class="stat"><span class="n">${s.answered}</span> answered</li>
+  <li class="stat"><span class="n">${s.turnedAway}</span> rejected, redirected or merged</li>
+</ul>
+<ul class="stat-row">
+  <li class="stat"><span class="n">${left}</span> time</li>
+  <li class="stat"><span class="n">${s.pacePerHour}</span> answers an hour (last 30 minutes)</li>
+  ${s.projected !== null ? html`<li class="stat"><span class="n">${s.projected}</span> more answers likely before the end, at this pace</li>` : ''}
+</ul>
+<label for="progress">Answered of approved questions</label>
+<progress id="progress" max="${Math.max(1, s.answered + s.waitingAnswer)}" value="${s.answered}">${s.answered} of ${s.answered + s.waitingAnswer}</progress>
+</div>`
+}
+
+/** The host's dashboard during a chat (refreshes itself with dashboard.js). */
+export function dashboardPage(s: StaffSession, org: Organisation, chat: Chat, stats: DashboardStats, canModerate: boolean): SafeHtml {
+  return staffPage(s, {
+    title: `Dashboard – ${chat.title}`,
+    org,
+    chat,
+    tab: 'dashboard',
+    canModerate,
+    scripts: ['dashboard.js'],
+    body: html`<p class="caption">${chat.hashtag} · ${chat.state}</p>
+<h1>Dashboard</h1>
+<div data-refreshing="/staff/chats/${chat.slug}/dashboard?fragment=1" data-chat="${chat.slug}">${dashboardRegion(chat, stats)}</div>`,
+  })
+}
+
+export interface PresentView {
+  org: Organisation
+  chat: Chat
+  latest: { question: string; answer: string; by: string } | null
+  answered: number
+  waiting: number
+  publicUrl: string
+}
+
+export function presentRegion(v: PresentView): SafeHtml {
+  return html`<div id="present-region">
+<p class="p-tag">${v.chat.hashtag} · ${v.org.name}</p>
+${
+  v.latest
+    ? html`<p class="p-q">${v.latest.question}</p><div class="p-a">${paragraphs(v.latest.answer)}</div><p class="p-by">${v.latest.by}</p>`
+    : html`<p class="p-q">${v.chat.title}</p><p class="p-a">Answers will appear here as they are published.</p>`
+}
+<p class="p-foot">${plural(v.answered, 'question')} answered · ${v.waiting} waiting · Ask at ${v.publicUrl}/chats/${v.chat.slug}</p>
+</div>`
+}
+
+/** The big-screen presenter view: the latest answer, large, updating itself. */
+export function presentPage(v: PresentView): SafeHtml {
+  return page({
+    title: `Presenter view – ${v.chat.title}`,
+    org: v.org,
+    bare: true,
+    bodyClass: 'present',
+    scripts: ['dashboard.js'],
+    body: html`<h1 class="visually-hidden">Presenter view: ${v.chat.title}</h1>
+<div data-refreshing="/staff/chats/${v.chat.slug}/present?fragment=1" data-chat="${v.chat.slug}" aria-live="polite">${presentRegion(v)}</div>`,
+  })
+}
