@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino'
 import { issueSetupLink } from './app/accounts.ts'
+import { AudienceRecorder } from './app/audience.ts'
 import { tickClock } from './app/clock.ts'
 import type { Deps } from './app/deps.ts'
 import { DuplicateSuggestions } from './app/duplicates.ts'
@@ -91,16 +92,18 @@ export async function composeDeps(
   bus: Bus = openMemoryBus(),
 ): Promise<{ deps: Deps; secret: string; metrics: ReturnType<typeof createMetrics> }> {
   const metrics = createMetrics()
+  const now = () => new Date()
   const deps: Deps = {
     store,
     bus,
     log,
-    now: () => new Date(),
+    now,
     newId: randomUUID,
     analyse,
     publicUrl: config.publicUrl,
     metrics: metrics.app,
     duplicates: new DuplicateSuggestions(store),
+    audience: new AudienceRecorder({ store, log, now, newId: randomUUID }),
   }
   const secret =
     config.SESSION_SECRET ??

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import pino from 'pino'
+import { AudienceRecorder } from '../src/app/audience.ts'
 import type { Deps } from '../src/app/deps.ts'
 import { DuplicateSuggestions } from '../src/app/duplicates.ts'
 import { openMemoryBus } from '../src/bus/memory.ts'
@@ -30,11 +31,13 @@ export type Clock = ReturnType<typeof manualClock>
 /** Use-case dependencies over a fresh in-memory SQLite database. */
 export async function testDeps(clock: Clock = manualClock(), given?: Store): Promise<Deps> {
   const store = given ?? (await openSqliteStore(':memory:'))
+  const log = pino({ level: 'silent' })
   return {
     store,
     duplicates: new DuplicateSuggestions(store),
+    audience: new AudienceRecorder({ store, log, now: clock.now, newId: randomUUID }),
     bus: openMemoryBus(),
-    log: pino({ level: 'silent' }),
+    log,
     now: clock.now,
     newId: randomUUID,
     analyse,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { Bus } from '../bus/bus.ts'
 import type { AnalyseContext, Analysis } from '../moderation/types.ts'
 import type { Store } from '../store/store.ts'
+import type { AudienceRecorder } from './audience.ts'
 import type { DuplicateSuggestions } from './duplicates.ts'
 
 /** What every use case may use; chosen once in the composition root. */
@@ -17,6 +18,8 @@ export interface Deps {
   publicUrl: string
   metrics: AppMetrics
   duplicates: DuplicateSuggestions
+  /** Counts live viewers and answer-page views for the report (not chat changes: no events). */
+  audience: AudienceRecorder
 }
 
 /** What use cases report to the operator's metrics. */

@@ -48,6 +48,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Serv
   let draining = false
   const hub = new FeedHub(deps, opts.hub)
   hub.start()
+  deps.audience.start(() => hub.publicViewers())
 
   await app.register(cookie)
   installErrorHandler(app)
@@ -77,6 +78,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Serv
       draining = true
       hub.close(2000)
       await app.close()
+      await deps.audience.stop()
     },
   }
 }

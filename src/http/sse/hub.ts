@@ -88,6 +88,12 @@ export class FeedHub {
     return new Map([...this.channels].map(([id, ch]) => [id, ch.clients.size]))
   }
 
+  /** Members of the public watching each chat on this process (staff streams left out). */
+  publicViewers(): Map<string, number> {
+    const count = (ch: Channel) => [...ch.clients].filter((c) => c.audience === 'public').length
+    return new Map([...this.channels].map(([id, ch]) => [id, count(ch)]))
+  }
+
   /**
    * Streams a chat to `res`: first everything after `lastSeq` from the database, then live events,
    * with no gap and no repeat between the two.
