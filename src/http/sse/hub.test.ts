@@ -111,7 +111,11 @@ describe('live feed hub', () => {
   })
 
   it('[R9] public viewers are counted apart from staff streams, for the report', async () => {
-    const hub = new FeedHub(deps, { heartbeatMs: 60_000, maxBufferBytes: 64 * 1024, pollMs: 60_000 })
+    const hub = new FeedHub(deps, {
+      heartbeatMs: 60_000,
+      maxBufferBytes: 64 * 1024,
+      pollMs: 60_000,
+    })
     hub.start()
     await hub.attach(live.id, 'public', new Viewer(true).asResponse(), null)
     await hub.attach(live.id, 'public', new Viewer(true).asResponse(), null)
@@ -121,7 +125,7 @@ describe('live feed hub', () => {
     hub.close(1000)
   })
 
- on shutdown viewers are told when to retry', async () => {
+  it('[E7] on shutdown viewers are told when to retry', async () => {
     const v = rawViewer(port, '/api/v1/chats/dogs-chat/events')
     await once(v.socket, 'data')
     server.hub.close(1234)
