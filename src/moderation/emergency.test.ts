@@ -44,6 +44,10 @@ describe('detectEmergency', () => {
     'NHS: you are eligible for a smoke alarm grant. Verify now at nhs-grants.example today',
     'His watch and £40 have gone missing from the ward, who do I tell?',
     'What should I do if a confused old man is wandering near the road?',
+    // round 3: over with, a remark, fiction, sympathy after the event, a light fitting
+    'the pipe under the bath has stopped leaking now but the light fitting below is wet, safe to use?',
+    'this thread is on fire tonight 🔥🔥',
+    'watched a lorry fire on the news at ten in a film-like blaze, hope the driver is ok',
   ]
   for (const text of notEmergencies) {
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))

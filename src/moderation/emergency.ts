@@ -24,6 +24,7 @@ import {
 } from './lexicons/emergency.ts'
 import { type PhraseHit, PhraseMatcher } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
+import { hasRemarkMark, liveUntil, situationEmergency } from './situation.ts'
 import { looksLikePhishing } from './spam.ts'
 
 const danger = new PhraseMatcher(DANGER)
@@ -240,17 +241,23 @@ export function detectEmergency(
   const { tokens, sentences } = prepared
   // A fake "fire safety grant" with a link to verify is spam, whatever hazard it names.
   if (looksLikePhishing(prepared)) return undefined
-  const current = sentences.filter(([from, to]) => {
-    if (notNow.find(tokens, from, to)) return false
-    for (let i = from; i < to; i++) if (YEAR.test(tokens[i] ?? '')) return false
-    return true
-  })
+  const current: Array<[number, number]> = []
+  for (const [from, to] of sentences) {
+    if (notNow.find(tokens, from, to)) continue
+    let year = false
+    for (let i = from; i < to && !year; i++) year = YEAR.test(tokens[i] ?? '')
+    // Over, a remark or fiction ("has stopped now", "in a film"); cut at a general question.
+    const end = year ? from : liveUntil(tokens, from, to)
+    if (end > from) current.push([from, end])
+  }
   const isCurrent = new Uint8Array(tokens.length)
   for (const [from, to] of current) isCurrent.fill(1, from, to)
   const safe = new Set<number>()
   for (const hit of safeContext.hits(tokens)) safe.add(hit.at)
   markMissingThings(tokens, safe)
   const anyStrong = current.some(([from, to]) => strongNow.find(tokens, from, to))
+  // "this chat is on fire today 🔥", "river near its banks all week 🦆": a remark, not a call.
+  if (hasRemarkMark(prepared.text) && !anyStrong) return undefined
   const reporting = reportIntent(tokens) !== undefined
   // Reassurance or an abusive rant: weak signs ("still", "tonight") no longer place a hazard now.
   const calm = isCalm(prepared)
@@ -273,7 +280,8 @@ export function detectEmergency(
     if (serious) {
       if (anyStrong) return `"${serious.phrase}" happening now`
       if (!reporting && weak) return `"${serious.phrase}" with "${weak}"`
-      if (!reporting) {
+      // A calm message ("on and off for a week, GP or A&E?") needs more than a present frame.
+      if (!reporting && !calm) {
         for (const hit of currentHazards(tokens, from, to, safe)) {
           if (inPresentFrame(tokens, hit, from, to)) return `"${hit.phrase}" described as current`
         }
@@ -285,5 +293,10 @@ export function detectEmergency(
     const caller = anyStrong ? dangerIfStrong.find(tokens, from, to) : undefined
     if (caller) return `"${caller}" happening now`
   }
-  return reporting ? undefined : vulnerableInDanger(prepared.text, tokens, isCurrent, anyStrong)
+  if (reporting && !anyStrong) return undefined
+  const found = vulnerableInDanger(prepared.text, tokens, isCurrent, anyStrong)
+  if (found) return found
+  // The situation model: a person, a hazard, exposure, now and no way out, without the phrases
+  // above ("a car swept sideways in the ford with someone inside waving").
+  return calm && !anyStrong ? undefined : situationEmergency(prepared, abusive)
 }

@@ -735,6 +735,8 @@ export const SAFE_CONTEXT = [
   'not waking up for',
   'a bit',
   'bit of',
+  'light fitting',
+  'light fittings',
 ]
 
 /** Sentence openings of a question about a situation rather than a description of one. */

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { detectEmergency } from './emergency.ts'
+import { prepare } from './prepared.ts'
+import { describeSituation, SITUATION_THRESHOLD, situationEmergency } from './situation.ts'
+
+describe('situation model', () => {
+  // Written for these tests; none names an emergency or uses the detector's phrase lexicons.
+  const situations = [
+    'a teenager is walking along the lines towards the tunnel and the next train is due any minute',
+    "there's a man on the outside of the railings on the viaduct, he won't talk to anyone",
+    'our car is stuck in the ford and the water is coming in over the sills, my son is in the back',
+    'my grandad is lying at the bottom of the stairs and we cannot rouse him',
+    'a bloke is waving a blade at the bus driver and the doors are shut',
+    'someone has followed me into the shop and is waiting outside the door, I am hiding by the tills',
+    'the cows have got out and are loose on the bypass in the dark',
+  ]
+  for (const text of situations) {
+    it(`recognises: ${text.slice(0, 60)}`, () => {
+      assert.ok(situationEmergency(prepare(text)), JSON.stringify(describeSituation(prepare(text))))
+      assert.ok(detectEmergency(text))
+    })
+  }
+
+  const notSituations = [
+    'is it illegal to take a shortcut along the lines at night?',
+    'the leak under the sink has stopped now but the cupboard is still wet, is that a repair?',
+    'who do I ask for sandbags in an emergency?',
+    'the canal has been brim full all week, the swans love it 🦆',
+    'saw a car drive into a flood in a film, would that really float?',
+    'my son fell off his bike yesterday and hit his head, he seems fine, should he see the GP?',
+    'we used to walk across the sandbank to the island as kids',
+    'stuck behind a slow tractor on the bypass this morning, hope the farmer is ok',
+  ]
+  for (const text of notSituations) {
+    it(`leaves alone: ${text.slice(0, 60)}`, () => {
+      assert.equal(situationEmergency(prepare(text)), undefined)
+      assert.equal(detectEmergency(text), undefined)
+    })
+  }
+
+  it('scores the parts: hazard, now, exposure, no way out', () => {
+    const s = describeSituation(
+      prepare(
+        'two kids are on the sandbank and the tide is coming in round them, they cannot get back, please',
+      ),
+    )
+    assert.ok(s.hazard?.startsWith('water'))
+    assert.ok(s.now && s.exposure && s.helpless)
+    assert.ok(s.score >= SITUATION_THRESHOLD)
+    // The same hazard described in the past, or asked about in general, scores nothing.
+    assert.equal(describeSituation(prepare('what should I do if the tide cuts us off?')).score, 0)
+  })
+
+  it('keeps the description before a general question ("…, how long will they be?")', () => {
+    assert.ok(
+      detectEmergency(
+        'a lad is on the wrong side of the bridge railings over the motorway, how long will police be?',
+      ),
+    )
+  })
+
+  it('asks one more part of an abusive message', () => {
+    const text = 'a woman is sat on the edge of the car park roof'
+    assert.ok(situationEmergency(prepare(text)))
+    assert.equal(situationEmergency(prepare(text), true), undefined)
+  })
+})

@@ -1,0 +1,265 @@
+import { NOT_NOW, SAFE_CONTEXT } from './lexicons/emergency.ts'
+import {
+  CANCEL_CUES,
+  EXPOSURE_CUES,
+  GENERAL_CUES,
+  HAZARD_CONTEXT,
+  HAZARD_STRONG,
+  HELPLESS_CUES,
+  NOW_CUES,
+  PERSONAL_CLASSES,
+  REMARK_MARKS,
+} from './lexicons/situation.ts'
+import { PhraseMatcher } from './normalise.ts'
+import type { Prepared } from './prepared.ts'
+
+/**
+ * The emergency situation model. People rarely name an emergency; they describe a situation: a
+ * person, a hazard (tracks, flood water, a ledge, smoke, a blade, someone at the door, a body that
+ * has gone limp), exposure to it (in it, on it, above it, next to it), now (still, keeps, due in
+ * 4 mins, is …ing) and no way out (can't get back, not answering, nobody doing anything). Each
+ * part is a broad class of surface forms; a message is scored on how many parts its live
+ * sentences describe. Sentences that are over, joking or fiction are not live, and a general
+ * question ("is it illegal…", "in an emergency") ends the live part of its sentence.
+ */
+
+/** The hazard class a phrase belongs to. */
+interface HazardClass {
+  name: string
+  weight: number
+  /** The hazard happens to a person or is aimed at one: exposure is implied. */
+  personal: boolean
+}
+
+const personal = new Set(PERSONAL_CLASSES)
+/** Every hazard phrase, with its classes (a phrase may be in two: "being dragged"). */
+const hazardClasses = new Map<string, HazardClass[]>()
+for (const [table, weight] of [
+  [HAZARD_STRONG, 2],
+  [HAZARD_CONTEXT, 1],
+] as const) {
+  for (const [name, phrases] of Object.entries(table)) {
+    for (const phrase of phrases) {
+      const list = hazardClasses.get(phrase) ?? []
+      list.push({ name, weight, personal: weight === 2 && personal.has(name) })
+      hazardClasses.set(phrase, list)
+    }
+  }
+}
+/** One matcher over all classes: a single pass over the message. */
+const hazards = new PhraseMatcher([...hazardClasses.keys()])
+const nowCues = new PhraseMatcher(NOW_CUES)
+const exposureCues = new PhraseMatcher(EXPOSURE_CUES)
+const helplessCues = new PhraseMatcher(HELPLESS_CUES)
+const notNow = new PhraseMatcher(NOT_NOW)
+/** Cues that end the live part of a sentence: general ones cut it, the others cancel it. */
+const cancelCues = new PhraseMatcher([...CANCEL_CUES, ...GENERAL_CUES])
+const general = new Set(GENERAL_CUES)
+const safeContext = new PhraseMatcher(SAFE_CONTEXT)
+
+/** Sentence openings of a question about a situation rather than a description of one. */
+const ASKING = new Set([
+  'is',
+  'are',
+  'can',
+  'could',
+  'should',
+  'would',
+  'will',
+  'do',
+  'does',
+  'did',
+  'what',
+  'whats',
+  "what's",
+  'how',
+  'why',
+  'when',
+  'where',
+  'which',
+  'who',
+  'any',
+  'has',
+  'have',
+  'was',
+  'were',
+])
+/** "is", "are", "he's", "we're", "someone's", "has", "we've": the present tense. */
+const BE =
+  /^(?:is|are|am|has|have|[a-z]+'s|[a-z]+'re|[a-z]+'ve|i'm|im|being|theres|hes|shes|theyre)$/
+const ING = /^[a-z]{3,}ing$/
+/** -ing words that are not verbs. */
+const NOT_VERB = new Set([
+  'thing',
+  'nothing',
+  'something',
+  'anything',
+  'everything',
+  'morning',
+  'evening',
+  'ceiling',
+  'building',
+  'during',
+  'railing',
+  'sibling',
+  'ring',
+  'king',
+  'bring',
+  'spring',
+  'string',
+  'going',
+])
+/** An -ing led by one of these is over or a habit ("was walking", "goes fishing"). */
+const NOT_NOW_LEAD = new Set(['was', 'were', 'been', 'goes', 'go', 'went', 'likes', 'loves'])
+
+/** Negations typed without an apostrophe or in full, folded to one form for the cue lists. */
+const NEGATIONS = new Map([
+  ['cannot', "can't"],
+  ['cant', "can't"],
+  ['wont', "won't"],
+  ['isnt', "isn't"],
+  ['doesnt', "doesn't"],
+  ['hasnt', "hasn't"],
+  ['havent', "haven't"],
+  ['dont', "don't"],
+  ['arent', "aren't"],
+])
+
+/** Score at or above which a described situation is an emergency. */
+export const SITUATION_THRESHOLD = 4
+
+/** What the model found: the score and its parts, for tests and the moderator's reason. */
+export interface Situation {
+  score: number
+  hazard: string | undefined
+  now: boolean
+  exposure: boolean
+  helpless: boolean
+}
+
+/**
+ * Whether tokens[from, to) is in the present tense: "is", "has", "there's", "we're", or an -ing
+ * participle not led by "was" or "goes" ("lad lying across the tracks", "people running out").
+ */
+function presentTense(tokens: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const w = tokens[i] ?? ''
+    if (BE.test(w)) return true
+    if (!ING.test(w) || NOT_VERB.has(w)) continue
+    let lead = false
+    for (let k = i - 1; k >= Math.max(from, i - 3) && !lead; k--)
+      lead = NOT_NOW_LEAD.has(tokens[k] ?? '')
+    if (!lead) return true
+  }
+  return false
+}
+
+const OK = new Set(['ok', 'okay', 'alright', 'safe', 'well'])
+
+/** "hope the driver's ok", "hope everyone is safe": sympathy after the event, not a call. */
+function sympathy(tokens: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (tokens[i] !== 'hope') continue
+    for (let k = i + 1; k < Math.min(to, i + 5); k++) if (OK.has(tokens[k] ?? '')) return true
+  }
+  return false
+}
+
+/**
+ * The live part [from, end) of a sentence: empty when the sentence is over, a remark, fiction or
+ * opens as a question; cut at a general question ("…, is it illegal to…").
+ */
+function liveEnd(tokens: readonly string[], from: number, to: number): number {
+  if (ASKING.has(tokens[from] ?? '')) return from
+  if (notNow.find(tokens, from, to) !== undefined) return from
+  return liveUntil(tokens, from, to)
+}
+
+/**
+ * The live part of a sentence for the detector's phrase tiers: empty when the situation model's
+ * cues say it is over, a remark or fiction ("has stopped now", "in a film"), cut at a general
+ * question ("is it illegal", "who hands out sandbags in an emergency").
+ */
+export function liveUntil(tokens: readonly string[], from: number, to: number): number {
+  if (sympathy(tokens, from, to)) return from
+  let end = to
+  for (const hit of cancelCues.hits(tokens, from, to)) {
+    if (!general.has(hit.phrase)) return from
+    end = Math.min(end, hit.at)
+  }
+  return end
+}
+
+/** A joke or wry remark marked by emoji ("😂", "🦆", "🔥"). */
+export function hasRemarkMark(text: string): boolean {
+  return REMARK_MARKS.test(text)
+}
+
+/** Scores the situation described by a message's live sentences. */
+export function describeSituation(prepared: Prepared): Situation {
+  const { sentences } = prepared
+  const tokens = prepared.tokens.map((w) => NEGATIONS.get(w) ?? w)
+  const none: Situation = {
+    score: 0,
+    hazard: undefined,
+    now: false,
+    exposure: false,
+    helpless: false,
+  }
+  // Most messages name no hazard at all: one pass decides, before any other cue is looked for.
+  if (hazards.find(tokens) === undefined || hasRemarkMark(prepared.text)) return none
+  const safe = new Set<number>()
+  for (const hit of safeContext.hits(tokens)) safe.add(hit.at)
+  let best = 0
+  let hazard: string | undefined
+  const found = new Set<string>()
+  const strongPhrases = new Set<string>()
+  let now = false
+  let exposure = false
+  let helpless = false
+  for (const [from, to] of sentences) {
+    const end = liveEnd(tokens, from, to)
+    if (end === from) continue
+    let hazardHere = false
+    for (const hit of hazards.hits(tokens, from, end)) {
+      if (safe.has(hit.at)) continue
+      hazardHere = true
+      for (const c of hazardClasses.get(hit.phrase) ?? []) {
+        found.add(c.name)
+        if (c.weight === 2) strongPhrases.add(hit.phrase)
+        if (c.personal) exposure = true
+        if (c.weight > best) {
+          best = c.weight
+          hazard = `${c.name}: "${hit.phrase}"`
+        }
+      }
+    }
+    // Now must be said of a sentence that holds a hazard; exposure and helplessness may be
+    // described next to it ("…on the ledge. He won't talk to anyone").
+    if (hazardHere)
+      now ||= nowCues.find(tokens, from, end) !== undefined || presentTense(tokens, from, end)
+    exposure ||= exposureCues.find(tokens, from, end) !== undefined
+    helpless ||= helplessCues.find(tokens, from, end) !== undefined
+  }
+  if (best === 0) return none
+  // Corroboration: a second class ("river" + "roofs") or a second strong sign ("on the roof" +
+  // "legs dangling") adds one.
+  const hazardScore = Math.min(3, best + (found.size >= 2 || strongPhrases.size >= 2 ? 1 : 0))
+  const score = hazardScore + (now ? 1 : 0) + (exposure ? 1 : 0) + (helpless ? 1 : 0)
+  return { score, hazard, now, exposure, helpless }
+}
+
+/**
+ * The moderator's reason when the described situation is an emergency: a hazard, a sign of now,
+ * and enough of exposure and helplessness to reach the threshold (one more in an abusive rant,
+ * where a described hazard is often a grievance).
+ */
+export function situationEmergency(prepared: Prepared, abusive = false): string | undefined {
+  const s = describeSituation(prepared)
+  const needed = SITUATION_THRESHOLD + (abusive ? 1 : 0)
+  if (!s.hazard || !s.now || s.score < needed) return undefined
+  const parts = [s.exposure ? 'exposed' : '', s.helpless ? 'no way out' : '']
+    .filter(Boolean)
+    .join(', ')
+  return `situation (${s.hazard}${parts ? `; ${parts}` : ''})`
+}
