@@ -23,7 +23,10 @@ const assets = new Map<string, Asset>(
     .map((name) => {
       const body = readFileSync(new URL(name, DIR))
       const type = TYPES[name.split('.').pop() ?? ''] as string
-      return [name, { body, type, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) }]
+      return [
+        name,
+        { body, type, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) },
+      ]
     }),
 )
 
@@ -38,6 +41,7 @@ export function assetUrl(name: string): string {
 export const assetBytes = (name: string): number => assets.get(name)?.body.length ?? 0
 
 export function installAssets(app: FastifyInstance): void {
+  app.get('/favicon.ico', async (_req, reply) => reply.redirect(assetUrl('icon.svg'), 301))
   app.get<{ Params: { name: string } }>('/assets/:name', async (req, reply) => {
     const a = assets.get(req.params.name)
     if (!a) return reply.code(404).type('text/plain').send('Not found')

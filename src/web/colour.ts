@@ -8,7 +8,9 @@ const channel = (v: number) => {
 /** Relative luminance of a `#rrggbb` colour. */
 export function luminance(hex: string): number {
   const n = Number.parseInt(hex.slice(1), 16)
-  return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255)
+  return (
+    0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255)
+  )
 }
 
 export function contrast(a: string, b: string): number {

@@ -46,7 +46,8 @@ export function installPageErrors(app: FastifyInstance): void {
       status = STATUS[err.kind] ?? 500
       code = err.code
       message = err.message
-      if (err.details.retryAfterSeconds) reply.header('retry-after', String(err.details.retryAfterSeconds))
+      if (err.details.retryAfterSeconds)
+        reply.header('retry-after', String(err.details.retryAfterSeconds))
     } else if (err instanceof ZodError) {
       status = 400
       code = 'invalid'
@@ -59,10 +60,15 @@ export function installPageErrors(app: FastifyInstance): void {
       req.log.error({ err }, 'page failed')
     }
     if (status === 401 && !wantsJson(req) && req.method === 'GET') {
-      return reply.code(303).header('location', `/staff/sign-in?next=${encodeURIComponent(req.url)}`).send()
+      return reply
+        .code(303)
+        .header('location', `/staff/sign-in?next=${encodeURIComponent(req.url)}`)
+        .send()
     }
     if (wantsJson(req)) return reply.code(status).send({ error: code, message })
-    if (status === 404) message = 'If you typed the web address, check it is correct. The page may have moved or the chat may not be public yet.'
+    if (status === 404)
+      message =
+        'If you typed the web address, check it is correct. The page may have moved or the chat may not be public yet.'
     return sendHtml(reply, errorPage(status, message), status)
   })
 }

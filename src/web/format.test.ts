@@ -4,7 +4,10 @@ import { duration, fromLocalInput, longDateTime, toLocalInput } from './format.t
 
 describe('times in the organisation zone', () => {
   it('shows a UTC instant in London time, summer and winter', () => {
-    assert.equal(longDateTime('2026-12-01T18:00:00.000Z', 'Europe/London'), 'Tuesday 1 December 2026 at 18:00 GMT')
+    assert.equal(
+      longDateTime('2026-12-01T18:00:00.000Z', 'Europe/London'),
+      'Tuesday 1 December 2026 at 18:00 GMT',
+    )
     assert.equal(toLocalInput('2026-07-01T17:00:00.000Z', 'Europe/London'), '2026-07-01T18:00')
   })
   it('reads a typed wall-clock time back as UTC, across daylight saving', () => {

@@ -17,7 +17,7 @@ export function longDateTime(iso: string, timeZone: string): string {
   const d = new Date(iso)
   const date = fmt(timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
   const time = fmt(timeZone, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
-  return `${date.format(d).replace(",", "")} at ${time.format(d)}`
+  return `${date.format(d).replace(',', '')} at ${time.format(d)}`
 }
 
 /** "1 Dec 2026, 18:00" */

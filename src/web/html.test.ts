@@ -12,7 +12,10 @@ describe('html template', () => {
   })
   it('nests fragments without double-escaping, and renders nothing for false and null', () => {
     const inner = html`<b>${'a&b'}</b>`
-    assert.equal(html`<i>${inner}${false}${null}${[html`<br>`, 'x<']}</i>`.value, '<i><b>a&amp;b</b><br>x&lt;</i>')
+    assert.equal(
+      html`<i>${inner}${false}${null}${[html`<br>`, 'x<']}</i>`.value,
+      '<i><b>a&amp;b</b><br>x&lt;</i>',
+    )
   })
   it('passes raw() markup through', () => {
     assert.equal(html`${raw('<hr>')}`.value, '<hr>')

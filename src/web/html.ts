@@ -49,11 +49,12 @@ export function paragraphs(text: string): SafeHtml {
   const paras = text
     .trim()
     .split(/\n{2,}/)
-    .map((p) =>
-      html`<p>${join(
-        p.split('\n').map((line) => html`${line}`),
-        raw('<br>'),
-      )}</p>`,
+    .map(
+      (p) =>
+        html`<p>${join(
+          p.split('\n').map((line) => html`${line}`),
+          raw('<br>'),
+        )}</p>`,
     )
   return join(paras)
 }

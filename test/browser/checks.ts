@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
+import type { BrowserDocument, GetComputedStyle } from './dom-types.ts'
+
+declare const document: BrowserDocument
+declare const getComputedStyle: GetComputedStyle
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
@@ -8,7 +12,11 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 export async function assertNoAxeViolations(page: Page, label: string): Promise<number> {
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
   const problems = result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
   )
   assert.deepEqual(problems, [], `axe violations on ${label}:\n${problems.join('\n')}`)
   return result.passes.length
@@ -24,13 +32,17 @@ export async function assertNoHorizontalScroll(page: Page, label: string) {
       .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
     return { scroll: document.documentElement.scrollWidth, client: w, culprits: wide }
   })
-  assert.ok(scroll <= client, `${label} scrolls sideways at ${client}px (${scroll}px wide): ${culprits.join(', ')}`)
+  assert.ok(
+    scroll <= client,
+    `${label} scrolls sideways at ${client}px (${scroll}px wide): ${culprits.join(', ')}`,
+  )
 }
 
 /** [2.5.8] Interactive targets are at least 24×24 CSS px (links inside sentences are exempt). */
 export async function assertTargetSizes(page: Page, label: string) {
   const small = await page.evaluate(() => {
-    const sel = 'button, input:not([type=hidden]), select, textarea, summary, a.button, nav a, .tabs a, .reactions a'
+    const sel =
+      'button, input:not([type=hidden]), select, textarea, summary, a.button, nav a, .tabs a, .reactions a'
     return [...document.querySelectorAll(sel)]
       .filter((e) => {
         const r = e.getBoundingClientRect()
@@ -53,7 +65,12 @@ export function watch(page: Page) {
   const problems: string[] = []
   page.on('request', (r) => requests.push(r.url()))
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (404|400|409|401)/.test(m.text()))
+    if (
+      m.type() === 'error' &&
+      !/Failed to load resource: the server responded with a status of (404|400|409|401)/.test(
+        m.text(),
+      )
+    )
       problems.push(m.text())
   })
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))

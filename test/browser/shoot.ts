@@ -8,7 +8,10 @@ const out = process.env.SHOTS ?? '/tmp/shots'
 mkdirSync(out, { recursive: true })
 const browser = await launch()
 const cookie = process.env.COOKIE
-for (const [name, size] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+for (const [name, size] of [
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+] as const) {
   const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1 })
   if (cookie) {
     const [k, v] = cookie.split('=') as [string, string]

@@ -5,8 +5,8 @@ import { moderate } from '../../src/app/moderation.ts'
 import { updateOrganisation } from '../../src/app/organisations.ts'
 import { askQuestion } from '../../src/app/questions.ts'
 import { saveReply } from '../../src/app/replies.ts'
-import type { Server } from '../../src/http/server.ts'
 import type { Actor } from '../../src/domain/permissions.ts'
+import type { Server } from '../../src/http/server.ts'
 import { member, organisation } from '../factories.ts'
 import { type Clock, manualClock, testDeps, testServer } from '../harness.ts'
 
@@ -77,30 +77,52 @@ export async function buildWorld(opts: { clock?: Clock } = {}): Promise<World> {
     body: 'Please report this to us on 101 or online so an officer can look into it properly.',
   })
 
-  const dogs = { title: 'Ask the dangerous dogs team', theme: 'XL Bully exemptions, muzzles and reporting a dangerous dog', hashtag: '#AskGMPdogs' }
+  const dogs = {
+    title: 'Ask the dangerous dogs team',
+    theme: 'XL Bully exemptions, muzzles and reporting a dangerous dog',
+    hashtag: '#AskGMPdogs',
+  }
   await plan(deps, host, 'dogs-upcoming', { opens: -1, starts: 50, ends: 52 }, dogs)
   await setExperts(deps, admin, 'dogs-upcoming', [expert.userId])
   await hostMovesChat(deps, host, 'dogs-upcoming', 'scheduled')
 
-  await plan(deps, host, 'burglary-live', { opens: -2, starts: -0.5, ends: 1.5 }, {
-    title: 'Keeping your home safe',
-    theme: 'Burglary prevention, locks, lighting and what to do after a break-in',
-    hashtag: '#AskGMPhome',
-  })
+  await plan(
+    deps,
+    host,
+    'burglary-live',
+    { opens: -2, starts: -0.5, ends: 1.5 },
+    {
+      title: 'Keeping your home safe',
+      theme: 'Burglary prevention, locks, lighting and what to do after a break-in',
+      hashtag: '#AskGMPhome',
+    },
+  )
   await setExperts(deps, admin, 'burglary-live', [expert.userId])
   await hostMovesChat(deps, host, 'burglary-live', 'scheduled')
   await hostMovesChat(deps, host, 'burglary-live', 'live')
 
-  await plan(deps, host, 'roads-closed', { opens: -4, starts: -3, ends: -1 }, {
-    title: 'Road safety over winter',
-    theme: 'Speeding, drink driving and safe driving in bad weather',
-    hashtag: '#AskGMProads',
-  })
+  await plan(
+    deps,
+    host,
+    'roads-closed',
+    { opens: -4, starts: -3, ends: -1 },
+    {
+      title: 'Road safety over winter',
+      theme: 'Speeding, drink driving and safe driving in bad weather',
+      hashtag: '#AskGMProads',
+    },
+  )
   await setExperts(deps, admin, 'roads-closed', [expert.userId])
   await hostMovesChat(deps, host, 'roads-closed', 'scheduled')
   await hostMovesChat(deps, host, 'roads-closed', 'live')
 
-  await plan(deps, host, 'secret-draft', { opens: 1, starts: 2, ends: 3 }, { ...dogs, title: 'Draft chat' })
+  await plan(
+    deps,
+    host,
+    'secret-draft',
+    { opens: 1, starts: 2, ends: 3 },
+    { ...dogs, title: 'Draft chat' },
+  )
 
   // The live chat: two answered, one approved, a few pending.
   let answerId = ''
@@ -124,28 +146,53 @@ export async function buildWorld(opts: { clock?: Clock } = {}): Promise<World> {
       answerId = a.id
     }
   }
-  await ask(deps, 'burglary-live', 'My neighbour John Smith at 12 Acacia Avenue keeps leaving his gate open, can you talk to him? 07700 900123')
+  await ask(
+    deps,
+    'burglary-live',
+    'My neighbour John Smith at 12 Acacia Avenue keeps leaving his gate open, can you talk to him? 07700 900123',
+  )
   await ask(deps, 'burglary-live', 'Someone is trying to break into my house right now, help!')
   await ask(deps, 'burglary-live', 'What lock should I get for my back door?')
 
   // The closed chat: a transcript.
   const closedQs = [
-    ['Is it illegal to drive with snow on the roof?', 'There is no specific law, but you could be fined for driving in a dangerous condition if snow falls and blocks your view or hits other drivers. Clear it off before you set off.'],
-    ['How long after drinking should I wait before driving?', 'There is no safe rule of thumb: it depends on you and what you drank. The only safe choice is none at all if you are driving, including the morning after.'],
-    ['Do speed cameras still work in the fog?', 'Yes. Cameras work in most weather, and so do our officers.'],
+    [
+      'Is it illegal to drive with snow on the roof?',
+      'There is no specific law, but you could be fined for driving in a dangerous condition if snow falls and blocks your view or hits other drivers. Clear it off before you set off.',
+    ],
+    [
+      'How long after drinking should I wait before driving?',
+      'There is no safe rule of thumb: it depends on you and what you drank. The only safe choice is none at all if you are driving, including the morning after.',
+    ],
+    [
+      'Do speed cameras still work in the fog?',
+      'Yes. Cameras work in most weather, and so do our officers.',
+    ],
   ] as const
   for (const [text, body] of closedQs) {
     const q = await ask(deps, 'roads-closed', text)
     await moderate(deps, host, 'roads-closed', q.id, { type: 'approve' })
-    await answerQuestion(deps, expert, 'roads-closed', q.id, { kind: 'answer', body, publish: true })
+    await answerQuestion(deps, expert, 'roads-closed', q.id, {
+      kind: 'answer',
+      body,
+      publish: true,
+    })
   }
-  const unanswered = await ask(deps, 'roads-closed', 'Will there be more gritting on side roads this year?')
+  const unanswered = await ask(
+    deps,
+    'roads-closed',
+    'Will there be more gritting on side roads this year?',
+  )
   await moderate(deps, host, 'roads-closed', unanswered.id, { type: 'approve' })
   await ask(deps, 'roads-closed', 'buy cheap followers now www.spam.example')
   await hostMovesChat(deps, host, 'roads-closed', 'closed')
 
   // One question already approved on the upcoming chat.
-  const early = await ask(deps, 'dogs-upcoming', 'Does my exempt XL Bully need a muzzle in the car?')
+  const early = await ask(
+    deps,
+    'dogs-upcoming',
+    'Does my exempt XL Bully need a muzzle in the car?',
+  )
   await moderate(deps, host, 'dogs-upcoming', early.id, { type: 'approve' })
 
   return {
@@ -156,7 +203,12 @@ export async function buildWorld(opts: { clock?: Clock } = {}): Promise<World> {
     admin,
     host,
     expert,
-    chats: { upcoming: 'dogs-upcoming', live: 'burglary-live', closed: 'roads-closed', draft: 'secret-draft' },
+    chats: {
+      upcoming: 'dogs-upcoming',
+      live: 'burglary-live',
+      closed: 'roads-closed',
+      draft: 'secret-draft',
+    },
     answerId,
     close: () => server.shutdown(),
   }
@@ -164,11 +216,17 @@ export async function buildWorld(opts: { clock?: Clock } = {}): Promise<World> {
 
 /** A fresh live chat with no questions yet. */
 export async function newLiveChat(w: World, slug: string, hashtag = '#AskGMPlive') {
-  await plan(w.deps, w.host, slug, { opens: -1, starts: -0.5, ends: 2 }, {
-    title: `Live chat ${slug}`,
-    theme: 'Anything about keeping safe',
-    hashtag,
-  })
+  await plan(
+    w.deps,
+    w.host,
+    slug,
+    { opens: -1, starts: -0.5, ends: 2 },
+    {
+      title: `Live chat ${slug}`,
+      theme: 'Anything about keeping safe',
+      hashtag,
+    },
+  )
   await setExperts(w.deps, w.admin, slug, [w.expert.userId])
   await hostMovesChat(w.deps, w.host, slug, 'scheduled')
   await hostMovesChat(w.deps, w.host, slug, 'live')

@@ -47,6 +47,12 @@ const Moderation = z.discriminatedUnion('type', [
     publicText: z.string().max(QUESTION_MAX_LENGTH * 2),
     version: z.number().int().positive(),
   }),
+  z.object({
+    type: z.literal('unmask'),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    version: z.number().int().positive(),
+  }),
 ])
 
 export const questionRoutes = (deps: Deps, limits: PublicLimits) => [

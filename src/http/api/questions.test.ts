@@ -120,4 +120,32 @@ describe('asking questions over HTTP', () => {
     })
     assert.match(urgent.json().guidance ?? '', /999/)
   })
+
+  it('[Q13][Q14] staff see masks, duplicate suggestions and can undo a mask through the API', async () => {
+    const web = new Client(server.app)
+    const first = await web.post(ASK, { text: 'Can I walk my exempt XL off the lead in the park?' })
+    const second = await web.post(ASK, {
+      text: 'Is it legal to let an exempt XL off its lead in a park? Call 07700 900777',
+    })
+    const host = await new Client(server.app).signIn('admin@gmp.test')
+    const queue = (await host.get('/api/v1/chats/dogs-chat/questions?state=pending')).json()
+      .questions as Array<{
+      id: string
+      similar: Array<{ id: string }>
+      masks: Array<{ start: number; end: number }>
+      version: number
+    }>
+    const q = queue.find((x) => x.id === second.json().id)
+    assert.ok(q?.similar.some((s) => s.id === first.json().id))
+    const [mask] = q?.masks ?? []
+    assert.ok(mask && q)
+    const res = await host.post(`/api/v1/chats/dogs-chat/questions/${q.id}/moderation`, {
+      type: 'unmask',
+      start: mask.start,
+      end: mask.end,
+      version: q.version,
+    })
+    assert.equal(res.statusCode, 200, res.body)
+    assert.match(res.json().question.publicText, /07700 900777/)
+  })
 })

@@ -15,7 +15,9 @@
   bar.hidden = false
   const status = bar.querySelector('[data-ans-status]')
   const link = bar.querySelector('[data-ans-refresh]')
-  const stream = new EventSource(`/api/v1/chats/${encodeURIComponent(bar.dataset.chat)}/staff-events?after=${bar.dataset.seq}`)
+  const stream = new EventSource(
+    `/api/v1/chats/${encodeURIComponent(bar.dataset.chat)}/staff-events?after=${bar.dataset.seq}`,
+  )
   for (const type of ['question.approved', 'question.assigned']) {
     stream.addEventListener(type, () => {
       link.hidden = false

@@ -7,7 +7,9 @@
   const key = form.elements.idempotencyKey
   const chat = form.getAttribute('action').split('/')[2]
   const newKey = () =>
-    Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('')
   const el = (tag, attrs, ...children) => {
     const node = document.createElement(tag)
     for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v)
@@ -23,7 +25,11 @@
     const question = text.value.trim()
     if (question.length < 3) {
       text.setAttribute('aria-invalid', 'true')
-      show('error', 'Please write your question.', el('p', {}, 'Questions need at least 3 characters.'))
+      show(
+        'error',
+        'Please write your question.',
+        el('p', {}, 'Questions need at least 3 characters.'),
+      )
       text.focus()
       return
     }
@@ -34,28 +40,50 @@
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', 'idempotency-key': key.value },
-        body: JSON.stringify({ text: question, authorName: form.elements.authorName.value.trim() || undefined }),
+        body: JSON.stringify({
+          text: question,
+          authorName: form.elements.authorName.value.trim() || undefined,
+        }),
       })
       const body = await res.json()
       if (res.ok) {
         const extra = []
         if (body.guidance)
-          extra.push(el('div', { class: 'help-box' }, el('h4', {}, 'If you need help now'), el('p', {}, body.guidance)))
+          extra.push(
+            el(
+              'div',
+              { class: 'help-box' },
+              el('h4', {}, 'If you need help now'),
+              el('p', {}, body.guidance),
+            ),
+          )
         show(
           'success',
           'Thank you, your question has been sent',
-          el('p', {}, `A moderator will read it before it appears. It will be shown as: “${body.publicText}”`),
+          el(
+            'p',
+            {},
+            `A moderator will read it before it appears. It will be shown as: “${body.publicText}”`,
+          ),
           ...extra,
         )
         form.reset()
         key.value = newKey()
         text.removeAttribute('aria-invalid')
       } else {
-        show('error', 'Your question was not sent', el('p', {}, body.message || 'Please try again.'))
+        show(
+          'error',
+          'Your question was not sent',
+          el('p', {}, body.message || 'Please try again.'),
+        )
         if (res.status === 400) text.setAttribute('aria-invalid', 'true')
       }
     } catch {
-      show('error', 'Your question was not sent', el('p', {}, 'Check your connection and try again.'))
+      show(
+        'error',
+        'Your question was not sent',
+        el('p', {}, 'Check your connection and try again.'),
+      )
     } finally {
       button.disabled = false
     }

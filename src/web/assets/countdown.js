@@ -17,7 +17,11 @@
     const d = Math.floor(minutes / 1440)
     const h = Math.floor((minutes % 1440) / 60)
     const m = minutes % 60
-    const words = d ? [part(d, 'day'), part(h, 'hour')] : h ? [part(h, 'hour'), part(m, 'minute')] : [part(m, 'minute')]
+    const words = d
+      ? [part(d, 'day'), part(h, 'hour')]
+      : h
+        ? [part(h, 'hour'), part(m, 'minute')]
+        : [part(m, 'minute')]
     node.textContent = `Starts in ${words.filter(Boolean).join(' ')}`
   }
   const timer = setInterval(tick, 30000)

@@ -15,7 +15,19 @@
     timer = setTimeout(refresh, 800)
   }
   setInterval(refresh, 15000)
-  const stream = new EventSource(`/api/v1/chats/${encodeURIComponent(box.dataset.chat)}/staff-events`)
-  for (const type of ['question.received', 'question.approved', 'question.rejected', 'question.redirected', 'question.merged', 'answer.published', 'answer.edited', 'chat.started', 'chat.closed'])
+  const stream = new EventSource(
+    `/api/v1/chats/${encodeURIComponent(box.dataset.chat)}/staff-events`,
+  )
+  for (const type of [
+    'question.received',
+    'question.approved',
+    'question.rejected',
+    'question.redirected',
+    'question.merged',
+    'answer.published',
+    'answer.edited',
+    'chat.started',
+    'chat.closed',
+  ])
     stream.addEventListener(type, soon)
 })()

@@ -181,7 +181,7 @@
   function receive(type, data) {
     if (paused && type !== 'chat.closed') {
       held.push([type, data])
-      const n = held.filter(([t]) => adds.has(t)).length
+      const n = new Set(held.filter(([t]) => adds.has(t)).map(([, d]) => (d.question || d).id)).size
       showNew.textContent = `${n} new – show`
       showNew.hidden = n === 0
       return
@@ -221,7 +221,9 @@
     tally.questions = 0
   }, 5000)
 
-  const stream = new EventSource(`/api/v1/chats/${encodeURIComponent(chat)}/events?after=${root.dataset.seq}`)
+  const stream = new EventSource(
+    `/api/v1/chats/${encodeURIComponent(chat)}/events?after=${root.dataset.seq}`,
+  )
   for (const type of Object.keys(apply)) {
     stream.addEventListener(type, (e) => {
       try {

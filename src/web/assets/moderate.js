@@ -26,7 +26,10 @@
   // Busy: the moderator is typing or choosing inside a question; never pull the page from under them.
   const busy = () => {
     const a = document.activeElement
-    return (a && root.contains(a) && !a.classList.contains('qcard')) || root.querySelector('details[data-edit][open]')
+    return (
+      (a && root.contains(a) && !a.classList.contains('qcard')) ||
+      root.querySelector('details[data-edit][open]')
+    )
   }
 
   async function refresh(moveOn) {
@@ -35,12 +38,16 @@
     url.hash = ''
     const res = await fetch(url, { credentials: 'same-origin' })
     if (!res.ok) return
-    const region = new DOMParser().parseFromString(await res.text(), 'text/html').getElementById('queue-region')
+    const region = new DOMParser()
+      .parseFromString(await res.text(), 'text/html')
+      .getElementById('queue-region')
     if (!region) return
     const focusedCard = document.activeElement?.closest?.('.qcard')
     const keepFocus = Boolean(focusedCard) || moveOn
     const index = cards().findIndex((c) => c.dataset.q === selectedId)
-    const checked = new Set([...document.querySelectorAll('input[name=ids]:checked')].map((i) => i.value))
+    const checked = new Set(
+      [...document.querySelectorAll('input[name=ids]:checked')].map((i) => i.value),
+    )
     root.querySelector('#queue-region').replaceWith(document.adoptNode(region))
     for (const box of root.querySelectorAll('input[name=ids]')) box.checked = checked.has(box.value)
     const all = cards()
@@ -68,7 +75,7 @@
 
   async function send(form, submitter) {
     const card = form.closest('.qcard')
-    const res = await fetch(form.action, {
+    const res = await fetch(form.getAttribute('action'), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { accept: 'application/json' },
@@ -78,14 +85,20 @@
     if (res.ok) {
       announcer.textContent = body.message || 'Done.'
       if (card) selectedId = card.dataset.q
-      if (form.id === 'bulk') for (const box of document.querySelectorAll('input[name=ids]')) box.checked = false
+      if (form.id === 'bulk')
+        for (const box of document.querySelectorAll('input[name=ids]')) box.checked = false
       await refresh(Boolean(card))
       return
     }
     const box = card?.querySelector('[data-conflict]')
     const reload = el('button', { type: 'button', class: 'secondary small' }, 'Reload the queue')
     reload.addEventListener('click', () => refresh(true))
-    const notice = el('div', { class: 'conflict' }, el('p', {}, `${body.title || 'That did not work'}: ${body.message || 'please try again.'}`), reload)
+    const notice = el(
+      'div',
+      { class: 'conflict' },
+      el('p', {}, `${body.title || 'That did not work'}: ${body.message || 'please try again.'}`),
+      reload,
+    )
     if (box) box.replaceChildren(notice)
     else announcer.textContent = body.message || 'That did not work.'
   }
@@ -148,8 +161,21 @@
     e.preventDefault()
   })
 
-  const stream = new EventSource(`/api/v1/chats/${encodeURIComponent(root.dataset.chat)}/staff-events?after=${root.dataset.seq}`)
-  const types = ['question.received', 'question.approved', 'question.rejected', 'question.redirected', 'question.merged', 'question.assigned', 'question.edited', 'question.voted', 'question.withdrawn', 'answer.published']
+  const stream = new EventSource(
+    `/api/v1/chats/${encodeURIComponent(root.dataset.chat)}/staff-events?after=${root.dataset.seq}`,
+  )
+  const types = [
+    'question.received',
+    'question.approved',
+    'question.rejected',
+    'question.redirected',
+    'question.merged',
+    'question.assigned',
+    'question.edited',
+    'question.voted',
+    'question.withdrawn',
+    'answer.published',
+  ]
   for (const type of types) {
     stream.addEventListener(type, () => {
       if (type === 'question.received') received++

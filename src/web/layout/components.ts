@@ -58,7 +58,9 @@ export function field(opts: {
 }): SafeHtml {
   const id = opts.id ?? opts.name
   const err = opts.errors && errorFor(opts.errors, opts.name)
-  const described = [opts.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ')
+  const described = [opts.hint ? `${id}-hint` : '', err ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ')
   const common = html`id="${id}" name="${opts.name}"${described ? html` aria-describedby="${described}"` : ''}${err ? html` aria-invalid="true"` : ''}${opts.required ? html` required` : ''}${opts.autocomplete ? html` autocomplete="${opts.autocomplete}"` : ''}${opts.maxlength ? html` maxlength="${opts.maxlength}"` : ''}`
   return html`<div class="field${err ? ' has-error' : ''}">
   <label for="${id}">${opts.label}</label>

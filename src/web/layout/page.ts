@@ -83,6 +83,7 @@ export function page(opts: PageOptions): SafeHtml {
 <title>${opts.title}</title>
 <meta name="description" content="${description}">
 <meta name="referrer" content="strict-origin-when-cross-origin">
+<link rel="icon" href="${assetUrl('icon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${assetUrl('site.css')}">
 ${opts.org ? html`<link rel="stylesheet" href="${themeHref(opts.org)}">` : ''}
 ${opts.staff ? html`<meta name="csrf-token" content="${opts.staff.csrf}">` : ''}

@@ -17,7 +17,10 @@ export interface AnswerView {
 }
 
 /** The permanent page of one published answer, made to be shared. */
-export function answerPage(v: AnswerView, opts: { publicUrl: string; flash: Flash | null }): SafeHtml {
+export function answerPage(
+  v: AnswerView,
+  opts: { publicUrl: string; flash: Flash | null },
+): SafeHtml {
   const { answer, question, chat, org } = v
   const url = `${opts.publicUrl}/answers/${answer.id}`
   const image = `${url}/share.png`
@@ -58,7 +61,7 @@ export function answerPage(v: AnswerView, opts: { publicUrl: string; flash: Flas
       ? html`<form method="post" action="/chats/${chat.slug}/answers/${answer.id}/thank" data-react="thank" data-id="${answer.id}"><input type="hidden" name="back" value="answer"><button class="quiet" type="submit">Say thanks<span class="visually-hidden"> for this answer</span></button></form>`
       : ''
   }
-  <span data-thanks="${answer.id}">${plural(answer.thanks, "thank", "thanks")}</span>
+  <span data-thanks="${answer.id}">${plural(answer.thanks, 'thank', 'thanks')}</span>
 </div>
 ${sharePanel({ heading: 'Share this answer', text: `${clip(question.publicText, 120)} ${chat.hashtag}`, url, subject: `${org.name}: ${clip(question.publicText, 80)}`, id: 'share' })}
 ${emergencyBox(org)}

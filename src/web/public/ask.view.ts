@@ -11,7 +11,12 @@ export interface AskState {
 }
 
 /** The question form, with the emergency guidance beside it. Works without JavaScript. */
-export function askForm(org: Organisation, chat: Chat, open: boolean, state: AskState = {}): SafeHtml {
+export function askForm(
+  org: Organisation,
+  chat: Chat,
+  open: boolean,
+  state: AskState = {},
+): SafeHtml {
   if (!open) {
     return html`<section class="panel" aria-labelledby="ask-h">
   <h2 id="ask-h">Ask a question</h2>

@@ -20,7 +20,9 @@ export interface FeedContext {
 }
 
 function when(iso: string, ctx: FeedContext): string {
-  return ctx.chat.state === 'closed' ? shortDateTime(iso, ctx.org.timeZone) : clockTime(iso, ctx.org.timeZone)
+  return ctx.chat.state === 'closed'
+    ? shortDateTime(iso, ctx.org.timeZone)
+    : clockTime(iso, ctx.org.timeZone)
 }
 
 function upvote(q: PublicQuestion, ctx: FeedContext): SafeHtml {
@@ -56,7 +58,10 @@ export function answerBlock(a: PublicAnswer, ctx: FeedContext): SafeHtml {
 /** One question on the feed, with its answer when published. */
 export function feedItem(item: FeedItem, ctx: FeedContext, level: 'h3' | 'p' = 'p'): SafeHtml {
   const q = item.question
-  const text = level === 'h3' ? html`<h3 class="q">${q.publicText}</h3>` : html`<p class="q">${q.publicText}</p>`
+  const text =
+    level === 'h3'
+      ? html`<h3 class="q">${q.publicText}</h3>`
+      : html`<p class="q">${q.publicText}</p>`
   return html`<li class="item" id="q-${q.id}" data-question="${q.id}">
   ${text}
   <p class="meta">Asked at ${when(q.receivedAt, ctx)}${SOURCE[q.source] ?? ''}${item.answer ? html` · <span data-votes="${q.id}">${plural(q.votes, 'upvote')}</span>` : ''}</p>
@@ -83,7 +88,12 @@ export function splitFeed(items: FeedItem[]) {
  * The live feed: a log of answers (newest first) and the questions waiting for one. live.js keeps
  * it current from the SSE stream; without JavaScript it is correct as of the page load.
  */
-export function liveFeed(items: FeedItem[], seq: number, ctx: FeedContext, compact = false): SafeHtml {
+export function liveFeed(
+  items: FeedItem[],
+  seq: number,
+  ctx: FeedContext,
+  compact = false,
+): SafeHtml {
   const { answered, waiting } = splitFeed(items)
   const shown = compact ? answered.slice(0, 10) : answered
   return html`<div class="live" data-live data-chat="${ctx.chat.slug}" data-seq="${seq}" data-tz="${ctx.org.timeZone}" data-state="${ctx.chat.state}" data-interactive="${ctx.interactive ? '1' : ''}"${compact ? html` data-compact="1"` : ''}>

@@ -7,7 +7,10 @@ import { clip } from './answer.page.ts'
 /** A calendar file for the chat, with the link and the hashtag. */
 export function chatCalendar(org: Organisation, chat: Chat, publicUrl: string): string {
   const url = `${publicUrl}/chats/${chat.slug}`
-  const cal = ical({ name: `${org.name}: ${chat.title}`, prodId: { company: 'Askhour', product: 'Askhour' } })
+  const cal = ical({
+    name: `${org.name}: ${chat.title}`,
+    prodId: { company: 'Askhour', product: 'Askhour' },
+  })
   cal.createEvent({
     id: `${chat.id}@askhour`,
     start: new Date(chat.startsAt),
@@ -23,7 +26,12 @@ export function chatCalendar(org: Organisation, chat: Chat, publicUrl: string): 
 const x = (s: string) => escapeHtml(s)
 
 /** An Atom feed of a chat's published answers, newest first. */
-export function answersAtom(org: Organisation, chat: Chat, items: FeedItem[], publicUrl: string): string {
+export function answersAtom(
+  org: Organisation,
+  chat: Chat,
+  items: FeedItem[],
+  publicUrl: string,
+): string {
   const answered = items
     .filter((i) => i.answer)
     .sort((a, b) => (b.answer?.updatedAt ?? '').localeCompare(a.answer?.updatedAt ?? ''))

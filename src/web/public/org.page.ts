@@ -24,7 +24,12 @@ function chatCard(org: Organisation, c: Chat, now: Date): SafeHtml {
 }
 
 /** An organisation's public page: live, upcoming and past chats. */
-export function orgPage(org: Organisation, chats: Chat[], now: Date, flash: Flash | null): SafeHtml {
+export function orgPage(
+  org: Organisation,
+  chats: Chat[],
+  now: Date,
+  flash: Flash | null,
+): SafeHtml {
   const live = chats.filter((c) => c.state === 'live')
   const upcoming = chats.filter((c) => c.state === 'scheduled').reverse()
   const past = chats.filter((c) => c.state === 'closed')

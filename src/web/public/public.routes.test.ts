@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { chat, member, organisation } from '../../../test/factories.ts'
+import { testDeps, testServer } from '../../../test/harness.ts'
+import { Client } from '../../../test/http.ts'
+import { postForm } from '../../../test/web.ts'
 import { answerQuestion } from '../../app/answers.ts'
 import type { Deps } from '../../app/deps.ts'
 import { moderate } from '../../app/moderation.ts'
 import { askQuestion } from '../../app/questions.ts'
 import type { Actor } from '../../domain/permissions.ts'
 import type { Server } from '../../http/server.ts'
-import { chat, member, organisation } from '../../../test/factories.ts'
-import { testDeps, testServer } from '../../../test/harness.ts'
-import { Client } from '../../../test/http.ts'
-import { postForm } from '../../../test/web.ts'
 
 const XSS = `<script>window.__xss=1</script><img src=x onerror="alert(1)">"'&`
 
@@ -31,7 +31,12 @@ describe('public pages (server-rendered, JavaScript off)', () => {
     await chat(deps, host, 'gmp', 'draft', 'secret-chat')
     const c = await deps.store.read.chats.findBySlug('live-chat')
     if (!c) throw new Error('no chat')
-    const { question } = await askQuestion(deps, c, { text: `Is this safe? ${XSS}` }, { visitorKey: 'v1' })
+    const { question } = await askQuestion(
+      deps,
+      c,
+      { text: `Is this safe? ${XSS}` },
+      { visitorKey: 'v1' },
+    )
     await moderate(deps, host, 'live-chat', question.id, { type: 'approve' })
     answerId = (
       await answerQuestion(deps, expert, 'live-chat', question.id, {
@@ -47,7 +52,8 @@ describe('public pages (server-rendered, JavaScript off)', () => {
     const res = await new Client(server.app).get('/o/gmp')
     assert.equal(res.statusCode, 200)
     assert.match(res.headers['content-type'] as string, /text\/html/)
-    for (const slug of ['live-chat', 'soon-chat', 'old-chat']) assert.match(res.body, new RegExp(`/chats/${slug}"`))
+    for (const slug of ['live-chat', 'soon-chat', 'old-chat'])
+      assert.match(res.body, new RegExp(`/chats/${slug}"`))
     assert.doesNotMatch(res.body, /secret-chat/)
     assert.equal((await new Client(server.app).get('/chats/secret-chat')).statusCode, 404)
     assert.equal((await new Client(server.app).get('/o/nobody')).statusCode, 404)
@@ -61,7 +67,11 @@ describe('public pages (server-rendered, JavaScript off)', () => {
     assert.match(csp, /frame-ancestors 'none'/)
     assert.doesNotMatch(csp, /unsafe-inline/)
     assert.equal(page.headers['x-content-type-options'], 'nosniff')
-    assert.doesNotMatch(page.body, /<script>(?!<\/script>)|style="|onclick=/, 'no inline script or style')
+    assert.doesNotMatch(
+      page.body,
+      /<script>(?!<\/script>)|style="|onclick=/,
+      'no inline script or style',
+    )
     const embed = await new Client(server.app).get('/chats/live-chat/embed')
     assert.equal(embed.statusCode, 200)
     assert.match(embed.headers['content-security-policy'] as string, /frame-ancestors \*/)
@@ -114,18 +124,27 @@ describe('public pages (server-rendered, JavaScript off)', () => {
     assert.equal(again.statusCode, 303)
     const c = await deps.store.read.chats.findBySlug('live-chat')
     const pending = await deps.store.read.questions.list(c?.id ?? '', { states: ['pending'] })
-    assert.equal(pending.filter((q) => q.text.includes('07700')).length, 1, '[Q3] a double submit asks once')
+    assert.equal(
+      pending.filter((q) => q.text.includes('07700')).length,
+      1,
+      '[Q3] a double submit asks once',
+    )
   })
 
   it('[Q12] an emergency gets the guidance straight back', async () => {
     const visitor = new Client(server.app)
-    await postForm(visitor, '/chats/live-chat/ask', { text: 'Someone is breaking into my car right now, call the police' })
+    await postForm(visitor, '/chats/live-chat/ask', {
+      text: 'Someone is breaking into my car right now, call the police',
+    })
     const page = await visitor.get('/chats/live-chat')
     assert.match(page.body, /Thank you, your question has been sent/)
   })
 
   it('[Q2] a too-short question re-renders the form with an error, keeping (escaped) what was typed', async () => {
-    const res = await postForm(new Client(server.app), '/chats/live-chat/ask', { text: '<b', authorName: XSS })
+    const res = await postForm(new Client(server.app), '/chats/live-chat/ask', {
+      text: '<b',
+      authorName: XSS,
+    })
     assert.equal(res.statusCode, 400)
     assert.match(res.body, /There is a problem/)
     assert.match(res.body, /aria-invalid="true"/)
@@ -152,7 +171,9 @@ describe('public pages (server-rendered, JavaScript off)', () => {
     await postForm(visitor, `/chats/live-chat/questions/${q.id}/upvote`, {})
     assert.match((await visitor.get('/chats/live-chat')).body, /already upvoted/)
     assert.equal((await deps.store.read.questions.findById(q.id))?.votes, 1)
-    const thanks = await postForm(visitor, `/chats/live-chat/answers/${answerId}/thank`, { back: 'answer' })
+    const thanks = await postForm(visitor, `/chats/live-chat/answers/${answerId}/thank`, {
+      back: 'answer',
+    })
     assert.equal(thanks.headers.location, `/answers/${answerId}`)
     assert.equal((await deps.store.read.answers.findById(answerId))?.thanks, 1)
   })
@@ -161,7 +182,12 @@ describe('public pages (server-rendered, JavaScript off)', () => {
     const res = await new Client(server.app).get(`/answers/${answerId}`)
     assert.equal(res.statusCode, 200)
     assert.match(res.body, /<meta property="og:title" content="Is this safe\?/)
-    assert.match(res.body, new RegExp(`<meta property="og:image" content="http://askhour.test/answers/${answerId}/share.png">`))
+    assert.match(
+      res.body,
+      new RegExp(
+        `<meta property="og:image" content="http://askhour.test/answers/${answerId}/share.png">`,
+      ),
+    )
     assert.match(res.body, /<meta name="twitter:card" content="summary_large_image">/)
     assert.match(res.body, /#askGMP/)
     assert.match(res.body, /bsky\.app\/intent\/compose/)

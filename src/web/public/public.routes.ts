@@ -94,9 +94,13 @@ export function publicRoutes(app: FastifyInstance, ctx: WebContext): void {
         ...(urgent && org ? { guidance: org.emergencyGuidance } : {}),
       })
     } catch (err) {
-      if (!(err instanceof DomainError) || !['invalid', 'rate_limited', 'conflict'].includes(err.kind))
+      if (
+        !(err instanceof DomainError) ||
+        !['invalid', 'rate_limited', 'conflict'].includes(err.kind)
+      )
         throw err
-      if (err.details.retryAfterSeconds) reply.header('retry-after', String(err.details.retryAfterSeconds))
+      if (err.details.retryAfterSeconds)
+        reply.header('retry-after', String(err.details.retryAfterSeconds))
       const view = await publicChatView(deps, req.params.chat)
       pageHeaders(reply)
       const status = err.kind === 'invalid' ? 400 : err.kind === 'rate_limited' ? 429 : 409
@@ -126,13 +130,19 @@ export function publicRoutes(app: FastifyInstance, ctx: WebContext): void {
       [{ key: `r:v:${visitor}`, limit: limits.reactionsPerVisitor }],
       limits.windowMs,
     )
-    const anchor = formString(req.body, 'back') === 'answer' ? `/answers/${req.params.id}` : `/chats/${chat.slug}`
+    const anchor =
+      formString(req.body, 'back') === 'answer'
+        ? `/answers/${req.params.id}`
+        : `/chats/${chat.slug}`
     try {
       if (kind === 'vote') await upvote(deps, req.params.id, visitor)
       else await thank(deps, req.params.id, visitor)
       return redirect(reply, anchor, {
         kind: 'success',
-        title: kind === 'vote' ? 'Thank you, your upvote counts' : 'Thank you, your thanks has been passed on',
+        title:
+          kind === 'vote'
+            ? 'Thank you, your upvote counts'
+            : 'Thank you, your thanks has been passed on',
       })
     } catch (err) {
       if (err instanceof DomainError && err.kind === 'conflict')
@@ -151,7 +161,10 @@ export function publicRoutes(app: FastifyInstance, ctx: WebContext): void {
   app.get<P<{ id: string }>>('/answers/:id', async (req, reply) => {
     const v = await answerView(ctx, req.params.id)
     pageHeaders(reply)
-    return sendHtml(reply, answerPage(v, { publicUrl: deps.publicUrl, flash: takeFlash(req, reply) }))
+    return sendHtml(
+      reply,
+      answerPage(v, { publicUrl: deps.publicUrl, flash: takeFlash(req, reply) }),
+    )
   })
 
   app.get<P<{ id: string }>>('/answers/:id/share.png', async (req, reply) => {
@@ -189,5 +202,4 @@ export function publicRoutes(app: FastifyInstance, ctx: WebContext): void {
     pageHeaders(reply, true)
     return sendHtml(reply, embedPage(view, deps.publicUrl))
   })
-
 }

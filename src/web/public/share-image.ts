@@ -10,7 +10,13 @@ const FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) =>
 )
 
 /** Greedy word wrap by an estimate of DejaVu Sans glyph widths; the last line gets an ellipsis. */
-export function wrap(text: string, fontSize: number, width: number, maxLines: number, bold = false) {
+export function wrap(
+  text: string,
+  fontSize: number,
+  width: number,
+  maxLines: number,
+  bold = false,
+) {
   const perChar = fontSize * (bold ? 0.64 : 0.58)
   const max = Math.max(8, Math.floor(width / perChar))
   const words = text.replace(/\s+/g, ' ').trim().split(' ')
@@ -35,7 +41,9 @@ export function wrap(text: string, fontSize: number, width: number, maxLines: nu
 }
 
 const tspans = (lines: string[], x: number, lineHeight: number) =>
-  lines.map((l, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : lineHeight}">${escapeHtml(l)}</tspan>`).join('')
+  lines
+    .map((l, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : lineHeight}">${escapeHtml(l)}</tspan>`)
+    .join('')
 
 /** The 1200×630 picture networks show with a shared answer: question, answer, who, hashtag. */
 export function shareSvg(v: AnswerView): string {

@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../html.ts'
 import { feedItem, splitFeed } from './feed.view.ts'
 
 const HOUR = 3_600_000
+const AFTER = 1000
 
 /** Answers grouped by the hour of the chat in which they were published, in order. */
 export function groupByHour(v: PublicChatView, answered: FeedItem[]) {
@@ -14,7 +15,8 @@ export function groupByHour(v: PublicChatView, answered: FeedItem[]) {
     (a.answer?.publishedAt ?? '').localeCompare(b.answer?.publishedAt ?? ''),
   )) {
     const at = new Date(item.answer?.publishedAt ?? v.chat.startsAt).getTime()
-    const h = Math.max(-1, Math.floor((at - start) / HOUR))
+    const end = new Date(v.chat.endsAt).getTime()
+    const h = at > end ? AFTER : Math.max(-1, Math.floor((at - start) / HOUR))
     groups.set(h, [...(groups.get(h) ?? []), item])
   }
   return [...groups].sort(([a], [b]) => a - b)
@@ -29,8 +31,11 @@ export function transcript(v: PublicChatView): SafeHtml {
   const groups = groupByHour(v, answered)
   const label = (h: number) => {
     if (h < 0) return 'Answered before the chat'
+    if (h === AFTER) return 'Answered after the chat'
     const from = new Date(start + h * HOUR).toISOString()
-    const to = new Date(Math.min(start + (h + 1) * HOUR, new Date(chat.endsAt).getTime())).toISOString()
+    const to = new Date(
+      Math.min(start + (h + 1) * HOUR, new Date(chat.endsAt).getTime()),
+    ).toISOString()
     return `${clockTime(from, org.timeZone)} to ${clockTime(to, org.timeZone)}`
   }
   return html`<h2>The chat in numbers</h2>
@@ -45,7 +50,8 @@ ${
   groups.length === 0
     ? html`<p class="empty">No answers were published in this chat.</p>`
     : html`<nav aria-label="Transcript sections"><ul class="toc">${groups.map(
-        ([h, items]) => html`<li><a href="#hour-${h + 1}">${label(h)}</a> (${plural(items.length, 'answer')})</li>`,
+        ([h, items]) =>
+          html`<li><a href="#hour-${h + 1}">${label(h)}</a> (${plural(items.length, 'answer')})</li>`,
       )}</ul></nav>
 ${groups.map(
   ([h, items]) => html`<section aria-labelledby="hour-${h + 1}">

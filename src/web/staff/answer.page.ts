@@ -35,7 +35,9 @@ const kindSelect = (id: string, current: Answer['kind']) =>
 function compose(s: StaffSession, v: ExpertView, q: Question): SafeHtml {
   const draft = v.drafts.get(q.id)
   const prefill =
-    v.prefill?.questionId === q.id ? v.replies.find((r) => r.id === v.prefill?.replyId)?.body : undefined
+    v.prefill?.questionId === q.id
+      ? v.replies.find((r) => r.id === v.prefill?.replyId)?.body
+      : undefined
   const body = prefill ?? draft?.body ?? ''
   const mine = q.assignedTo === s.actor.userId
   return html`<li class="qcard" id="aq-${q.id}" tabindex="-1" aria-labelledby="aq-${q.id}-text">

@@ -7,11 +7,12 @@ import { requireStaff } from '../../http/session.ts'
 import { formString, sendHtml, type WebContext } from '../context.ts'
 import { takeFlash } from '../flash.ts'
 import { pageHeaders } from '../security.ts'
-import { canModerate, session } from './common.ts'
 import { type ExpertView, expertPage } from './answer.page.ts'
+import { canModerate, session } from './common.ts'
 import { attempt, done } from './respond.ts'
 
-const kindOf = (v: string): AnswerKind => ((ANSWER_KINDS as readonly string[]).includes(v) ? (v as AnswerKind) : 'answer')
+const kindOf = (v: string): AnswerKind =>
+  (ANSWER_KINDS as readonly string[]).includes(v) ? (v as AnswerKind) : 'answer'
 
 /** The expert's view: compose from approved replies, publish, save drafts, correct answers. */
 export function answerRoutes(app: FastifyInstance, { deps }: WebContext): void {
@@ -69,7 +70,10 @@ export function answerRoutes(app: FastifyInstance, { deps }: WebContext): void {
         const replyId = formString(req.body, 'replyId')
         return reply
           .code(303)
-          .header('location', `${page}?prefill=${encodeURIComponent(`${req.params.id}:${replyId}`)}#body-${req.params.id}`)
+          .header(
+            'location',
+            `${page}?prefill=${encodeURIComponent(`${req.params.id}:${replyId}`)}#body-${req.params.id}`,
+          )
           .send()
       }
       const publish = action !== 'draft'
@@ -82,7 +86,9 @@ export function answerRoutes(app: FastifyInstance, { deps }: WebContext): void {
         return done(req, reply, page, {
           kind: 'success',
           title: publish ? 'Answer published' : 'Draft saved',
-          ...(publish ? { body: 'It is on the public feed now, with its own permanent page.' } : {}),
+          ...(publish
+            ? { body: 'It is on the public feed now, with its own permanent page.' }
+            : {}),
         })
       })
     },

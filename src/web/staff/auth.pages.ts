@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { acceptInvite, completeSetup, login, logout, startSession } from '../../app/accounts.ts'
 import { DomainError } from '../../domain/errors.ts'
-import { requireStaff, setSessionCookie, clearSessionCookie } from '../../http/session.ts'
+import { clearSessionCookie, requireStaff, setSessionCookie } from '../../http/session.ts'
 import { formString, sendHtml, type WebContext } from '../context.ts'
 import { type Flash, redirect, takeFlash } from '../flash.ts'
 import { html, type SafeHtml } from '../html.ts'
@@ -36,7 +36,8 @@ ${errorSummary(errors)}
   })
 }
 
-const messageOf = (err: unknown) => (err instanceof DomainError ? err.message : 'Something went wrong.')
+const messageOf = (err: unknown) =>
+  err instanceof DomainError ? err.message : 'Something went wrong.'
 
 /** Fields from a DomainError: its field, or the one named. */
 function fieldError(err: unknown, fallback: string): FieldError[] {
@@ -127,17 +128,33 @@ export function authRoutes(app: FastifyInstance, { deps }: WebContext): void {
 
   app.post('/setup', async (req, reply) => {
     const b = (n: string) => formString(req.body, n).trim()
-    const values = { orgName: b('orgName'), orgSlug: b('orgSlug'), name: b('name'), email: b('email') }
+    const values = {
+      orgName: b('orgName'),
+      orgSlug: b('orgSlug'),
+      name: b('name'),
+      email: b('email'),
+    }
     pageHeaders(reply)
     const errors: FieldError[] = []
-    if (!values.orgName) errors.push({ field: 'orgName', message: 'Enter the name of your organisation' })
+    if (!values.orgName)
+      errors.push({ field: 'orgName', message: 'Enter the name of your organisation' })
     if (!SLUG.test(values.orgSlug))
       errors.push({ field: 'orgSlug', message: 'Use 2–63 lowercase letters, digits and hyphens' })
     if (!values.name) errors.push({ field: 'name', message: 'Enter your name' })
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) errors.push({ field: 'email', message: 'Enter an email address like name@example.org' })
-    if (formString(req.body, 'password').length < 12) errors.push({ field: 'password', message: 'Use at least 12 characters' })
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email))
+      errors.push({ field: 'email', message: 'Enter an email address like name@example.org' })
+    if (formString(req.body, 'password').length < 12)
+      errors.push({ field: 'password', message: 'Use at least 12 characters' })
     const form = (errs: FieldError[]) =>
-      accountForm({ title: 'Set up Askhour', intro: 'Create the first admin account and your organisation.', action: '/setup', token: b('token'), withOrg: true, values, errors: errs })
+      accountForm({
+        title: 'Set up Askhour',
+        intro: 'Create the first admin account and your organisation.',
+        action: '/setup',
+        token: b('token'),
+        withOrg: true,
+        values,
+        errors: errs,
+      })
     if (errors.length) return sendHtml(reply, form(errors), 400)
     try {
       const { userId, org } = await completeSetup(deps, {
@@ -149,7 +166,11 @@ export function authRoutes(app: FastifyInstance, { deps }: WebContext): void {
       })
       const s = await startSession(deps, userId)
       setSessionCookie(reply, s.sessionId, s.maxAgeSeconds)
-      return redirect(reply, `/staff/o/${org.slug}/settings`, { kind: 'success', title: 'Welcome to Askhour', body: 'Check your organisation’s settings, then invite your colleagues.' })
+      return redirect(reply, `/staff/o/${org.slug}/settings`, {
+        kind: 'success',
+        title: 'Welcome to Askhour',
+        body: 'Check your organisation’s settings, then invite your colleagues.',
+      })
     } catch (err) {
       return sendHtml(reply, form(fieldError(err, 'orgSlug')), 400)
     }
@@ -161,7 +182,8 @@ export function authRoutes(app: FastifyInstance, { deps }: WebContext): void {
       reply,
       accountForm({
         title: 'Join your organisation on Askhour',
-        intro: 'Choose your name and a password. If you already have an account, enter its password.',
+        intro:
+          'Choose your name and a password. If you already have an account, enter its password.',
         action: '/invite',
         token: req.query.token ?? '',
         withOrg: false,
@@ -177,9 +199,22 @@ export function authRoutes(app: FastifyInstance, { deps }: WebContext): void {
     const password = formString(req.body, 'password')
     pageHeaders(reply)
     const form = (errors: FieldError[]) =>
-      accountForm({ title: 'Join your organisation on Askhour', intro: 'Choose your name and a password.', action: '/invite', token, withOrg: false, values: { name }, errors })
+      accountForm({
+        title: 'Join your organisation on Askhour',
+        intro: 'Choose your name and a password.',
+        action: '/invite',
+        token,
+        withOrg: false,
+        values: { name },
+        errors,
+      })
     if (!name) return sendHtml(reply, form([{ field: 'name', message: 'Enter your name' }]), 400)
-    if (password.length < 12) return sendHtml(reply, form([{ field: 'password', message: 'Use at least 12 characters' }]), 400)
+    if (password.length < 12)
+      return sendHtml(
+        reply,
+        form([{ field: 'password', message: 'Use at least 12 characters' }]),
+        400,
+      )
     try {
       const { userId } = await acceptInvite(deps, { token, name, password })
       const s = await startSession(deps, userId)
@@ -189,5 +224,4 @@ export function authRoutes(app: FastifyInstance, { deps }: WebContext): void {
       return sendHtml(reply, form(fieldError(err, 'password')), 400)
     }
   })
-
 }

@@ -18,8 +18,12 @@ export type ChatTab = 'plan' | 'moderate' | 'answer' | 'dashboard' | 'present'
 export function chatLinks(chat: Chat, current: ChatTab | null, canModerate: boolean) {
   const base = `/staff/chats/${chat.slug}`
   const links: Array<{ href: string; label: string; current?: boolean; tab?: ChatTab }> = [
-    ...(canModerate ? [{ href: `${base}/plan`, label: 'Plan and publicity', tab: 'plan' as const }] : []),
-    ...(canModerate ? [{ href: `${base}/moderate`, label: 'Moderate', tab: 'moderate' as const }] : []),
+    ...(canModerate
+      ? [{ href: `${base}/plan`, label: 'Plan and publicity', tab: 'plan' as const }]
+      : []),
+    ...(canModerate
+      ? [{ href: `${base}/moderate`, label: 'Moderate', tab: 'moderate' as const }]
+      : []),
     { href: `${base}/answer`, label: 'Answer', tab: 'answer' },
     { href: `${base}/dashboard`, label: 'Dashboard', tab: 'dashboard' },
     { href: `${base}/present`, label: 'Presenter view', tab: 'present' },

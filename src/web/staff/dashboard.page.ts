@@ -20,14 +20,26 @@ export interface DashboardStats {
 const HALF_HOUR = 30 * 60_000
 
 /** Waiting vs answered, answer pace and time left, from the counts and answer times. */
-export function dashboardStats(chat: Chat, counts: Record<string, number>, answers: Answer[], now: Date): DashboardStats {
+export function dashboardStats(
+  chat: Chat,
+  counts: Record<string, number>,
+  answers: Answer[],
+  now: Date,
+): DashboardStats {
   const t = now.getTime()
-  const recent = answers.filter((a) => a.publishedAt && t - new Date(a.publishedAt).getTime() <= HALF_HOUR)
+  const recent = answers.filter(
+    (a) => a.publishedAt && t - new Date(a.publishedAt).getTime() <= HALF_HOUR,
+  )
   const liveFor = Math.max(0, t - new Date(chat.startsAt).getTime())
   const window = Math.min(HALF_HOUR, liveFor || HALF_HOUR)
-  const pacePerHour = chat.state === 'live' && window > 0 ? Math.round((recent.length / window) * 3_600_000) : 0
+  const pacePerHour =
+    chat.state === 'live' && window > 0 ? Math.round((recent.length / window) * 3_600_000) : 0
   const timeLeftMs =
-    chat.state === 'live' ? new Date(chat.endsAt).getTime() - t : chat.state === 'closed' ? null : new Date(chat.startsAt).getTime() - t
+    chat.state === 'live'
+      ? new Date(chat.endsAt).getTime() - t
+      : chat.state === 'closed'
+        ? null
+        : new Date(chat.startsAt).getTime() - t
   return {
     waitingModeration: counts.pending ?? 0,
     waitingAnswer: counts.approved ?? 0,
@@ -35,13 +47,20 @@ export function dashboardStats(chat: Chat, counts: Record<string, number>, answe
     turnedAway: (counts.rejected ?? 0) + (counts.redirected ?? 0) + (counts.merged ?? 0),
     pacePerHour,
     timeLeftMs,
-    projected: chat.state === 'live' && timeLeftMs !== null ? Math.round((pacePerHour * Math.max(0, timeLeftMs)) / 3_600_000) : null,
+    projected:
+      chat.state === 'live' && timeLeftMs !== null
+        ? Math.round((pacePerHour * Math.max(0, timeLeftMs)) / 3_600_000)
+        : null,
   }
 }
 
 export function dashboardRegion(chat: Chat, s: DashboardStats): SafeHtml {
   const left =
-    s.timeLeftMs === null ? 'Closed' : chat.state === 'live' ? `${duration(s.timeLeftMs)} left` : `Starts in ${duration(s.timeLeftMs)}`
+    s.timeLeftMs === null
+      ? 'Closed'
+      : chat.state === 'live'
+        ? `${duration(s.timeLeftMs)} left`
+        : `Starts in ${duration(s.timeLeftMs)}`
   return html`<div id="dash-region">
 <ul class="stat-row">
   <li class="stat"><span class="n">${s.waitingModeration}</span> waiting for moderation</li>
@@ -60,7 +79,13 @@ export function dashboardRegion(chat: Chat, s: DashboardStats): SafeHtml {
 }
 
 /** The host's dashboard during a chat (refreshes itself with dashboard.js). */
-export function dashboardPage(s: StaffSession, org: Organisation, chat: Chat, stats: DashboardStats, canModerate: boolean): SafeHtml {
+export function dashboardPage(
+  s: StaffSession,
+  org: Organisation,
+  chat: Chat,
+  stats: DashboardStats,
+  canModerate: boolean,
+): SafeHtml {
   return staffPage(s, {
     title: `Dashboard – ${chat.title}`,
     org,

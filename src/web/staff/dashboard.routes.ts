@@ -4,7 +4,13 @@ import { staffChatView } from '../../app/views.ts'
 import { sendHtml, type WebContext } from '../context.ts'
 import { pageHeaders } from '../security.ts'
 import { canModerate, session } from './common.ts'
-import { dashboardPage, dashboardRegion, dashboardStats, presentPage, presentRegion } from './dashboard.page.ts'
+import {
+  dashboardPage,
+  dashboardRegion,
+  dashboardStats,
+  presentPage,
+  presentRegion,
+} from './dashboard.page.ts'
 
 type Q = { Params: { chat: string }; Querystring: { fragment?: string } }
 
@@ -22,7 +28,7 @@ export function dashboardRoutes(app: FastifyInstance, { deps }: WebContext): voi
   app.get<Q>('/staff/chats/:chat/present', async (req, reply) => {
     const s = session(req)
     const v = await staffChatView(deps, s.actor, req.params.chat)
-    const answers = (await listAnswers(deps, v.chat.id, )).filter((a) => a.state === 'published')
+    const answers = (await listAnswers(deps, v.chat.id)).filter((a) => a.state === 'published')
     const last = answers.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))[0]
     const q = last && (await deps.store.read.questions.findById(last.questionId))
     const view = {

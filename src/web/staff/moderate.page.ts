@@ -8,7 +8,15 @@ import { type HtmlValue, html, type SafeHtml } from '../html.ts'
 import { csrfField } from '../layout/components.ts'
 import { staffPage } from './common.ts'
 
-export const STATES = ['pending', 'approved', 'answered', 'rejected', 'redirected', 'merged', 'all'] as const
+export const STATES = [
+  'pending',
+  'approved',
+  'answered',
+  'rejected',
+  'redirected',
+  'merged',
+  'all',
+] as const
 export type QueueState = (typeof STATES)[number]
 export type QueueFlag = 'urgent' | 'personal' | ''
 
@@ -38,7 +46,8 @@ export interface ModerationView {
   flag: QueueFlag
 }
 
-const isUrgent = (q: Question) => q.flags.some((f) => f.kind === 'emergency' || f.kind === 'crime_report')
+const isUrgent = (q: Question) =>
+  q.flags.some((f) => f.kind === 'emergency' || f.kind === 'crime_report')
 
 /** The original words with each masked span highlighted (and named for screen readers). */
 function maskedText(q: Question): SafeHtml {
@@ -47,7 +56,9 @@ function maskedText(q: Question): SafeHtml {
   for (const m of [...q.masks].sort((a, b) => a.start - b.start)) {
     if (m.start < at) continue
     parts.push(q.text.slice(at, m.start))
-    parts.push(html`<mark>${q.text.slice(m.start, m.end)}<span class="visually-hidden"> (hidden from the public: ${m.type})</span></mark>`)
+    parts.push(
+      html`<mark>${q.text.slice(m.start, m.end)}<span class="visually-hidden"> (hidden from the public: ${m.type})</span></mark>`,
+    )
     at = m.end
   }
   parts.push(q.text.slice(at))
@@ -91,7 +102,10 @@ function card(v: ModerationView, item: QueueItem, csrf: string, back: string): S
   ${
     item.similar.length
       ? html`<p class="small"><strong>Possible duplicates:</strong></p><ul class="similar">${item.similar.map(
-          (s, i) => html`<li>“${s.text}” <span class="muted">(${Math.round(s.score * 100)}% alike)</span>
+          (
+            s,
+            i,
+          ) => html`<li>“${s.text}” <span class="muted">(${Math.round(s.score * 100)}% alike)</span>
           ${form('merge', html`<input type="hidden" name="into" value="${s.id}"><button class="quiet small" type="submit"${i === 0 ? html` data-key="m"` : ''}>Merge into this<span class="visually-hidden"> question</span></button>`)}</li>`,
         )}</ul>`
       : ''
@@ -111,7 +125,8 @@ function card(v: ModerationView, item: QueueItem, csrf: string, back: string): S
     ${form(
       'assign',
       html`<div><label for="assign-${q.id}">Assign to</label><select id="assign-${q.id}" name="expertId"><option value="">Nobody</option>${v.members.map(
-        (m) => html`<option value="${m.userId}"${m.userId === q.assignedTo ? ' selected' : ''}>${m.name}</option>`,
+        (m) =>
+          html`<option value="${m.userId}"${m.userId === q.assignedTo ? ' selected' : ''}>${m.name}</option>`,
       )}</select></div><button class="secondary small" type="submit">Assign</button>`,
     )}
     ${
@@ -160,11 +175,14 @@ const LABEL: Record<QueueState, string> = {
 /** The tabs, counts and list: re-rendered alone when the queue refreshes live. */
 export function queueRegion(v: ModerationView, csrf: string): SafeHtml {
   const total = Object.values(v.counts).reduce((a, b) => a + b, 0)
-  const q = (state: string, flag: string) =>
-    `?state=${state}${flag ? `&flag=${flag}` : ''}`
+  const q = (state: string, flag: string) => `?state=${state}${flag ? `&flag=${flag}` : ''}`
   const back = q(v.state, v.flag)
   const items = v.items.filter((i) =>
-    v.flag === 'urgent' ? isUrgent(i.question) : v.flag === 'personal' ? i.question.masks.length > 0 : true,
+    v.flag === 'urgent'
+      ? isUrgent(i.question)
+      : v.flag === 'personal'
+        ? i.question.masks.length > 0
+        : true,
   )
   return html`<div id="queue-region" data-state="${v.state}">
   <nav aria-label="Questions by state"><ul class="tabs">${STATES.map(

@@ -17,7 +17,10 @@ import {
 } from './moderate.page.ts'
 import { attempt, done, safeBack } from './respond.ts'
 
-type Q = { Params: { chat: string }; Querystring: { state?: string; flag?: string; fragment?: string } }
+type Q = {
+  Params: { chat: string }
+  Querystring: { state?: string; flag?: string; fragment?: string }
+}
 
 const SAID: Record<ModerationAction['type'], string> = {
   approve: 'Approved: the question is on the public feed',
@@ -65,7 +68,9 @@ export function moderateRoutes(app: FastifyInstance, { deps }: WebContext): void
     const state = (STATES as readonly string[]).includes(req.query.state ?? '')
       ? (req.query.state as QueueState)
       : 'pending'
-    const flag = (['urgent', 'personal'].includes(req.query.flag ?? '') ? req.query.flag : '') as QueueFlag
+    const flag = (
+      ['urgent', 'personal'].includes(req.query.flag ?? '') ? req.query.flag : ''
+    ) as QueueFlag
     const queue = await moderationQueue(deps, base.chat, state)
     const view: ModerationView = { ...base, ...queue, state, flag }
     pageHeaders(reply)
@@ -80,7 +85,10 @@ export function moderateRoutes(app: FastifyInstance, { deps }: WebContext): void
     const action = actionOf(req.body)
     const ids = formList(req.body, 'ids')
     if (!action || !['approve', 'reject', 'redirect'].includes(action.type) || ids.length === 0)
-      return done(req, reply, back, { kind: 'error', title: 'Select some questions and an action first' })
+      return done(req, reply, back, {
+        kind: 'error',
+        title: 'Select some questions and an action first',
+      })
     let ok = 0
     const refused: string[] = []
     for (const id of ids) {

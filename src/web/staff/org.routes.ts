@@ -31,15 +31,22 @@ function checkSettings(body: unknown) {
     emergencyGuidance: formString(body, 'emergencyGuidance').trim(),
   }
   const errors: FieldError[] = []
-  if (!v.name || v.name.length > 120) errors.push({ field: 'name', message: 'Enter the organisation name (up to 120 characters)' })
+  if (!v.name || v.name.length > 120)
+    errors.push({ field: 'name', message: 'Enter the organisation name (up to 120 characters)' })
   if (v.timeZone !== 'UTC' && !Intl.supportedValuesOf('timeZone').includes(v.timeZone))
     errors.push({ field: 'timeZone', message: 'Enter a time zone such as Europe/London' })
   if (!/^#[0-9a-fA-F]{6}$/.test(v.brandColour))
     errors.push({ field: 'brandColour', message: 'Enter a colour like #1d4f91' })
   if (v.logoUrl && !/^(https?:\/\/|\/(?!\/)|data:image\/)/.test(v.logoUrl))
-    errors.push({ field: 'logoUrl', message: 'Enter a web address, a path starting with /, or leave it empty' })
+    errors.push({
+      field: 'logoUrl',
+      message: 'Enter a web address, a path starting with /, or leave it empty',
+    })
   if (v.emergencyGuidance.length < 10 || v.emergencyGuidance.length > 1000)
-    errors.push({ field: 'emergencyGuidance', message: 'Write the emergency guidance (10 to 1,000 characters)' })
+    errors.push({
+      field: 'emergencyGuidance',
+      message: 'Write the emergency guidance (10 to 1,000 characters)',
+    })
   return { v, errors }
 }
 
@@ -93,7 +100,10 @@ export function orgRoutes(app: FastifyInstance, { deps }: WebContext): void {
     const role = formString(req.body, 'role') as Role
     return attempt(req, reply, back, async () => {
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !ROLES.includes(role))
-        return done(req, reply, back, { kind: 'error', title: 'Enter an email address and choose a role' })
+        return done(req, reply, back, {
+          kind: 'error',
+          title: 'Enter an email address and choose a role',
+        })
       const { inviteUrl } = await invite(deps, actor, req.params.org, email, role)
       return done(req, reply, back, {
         kind: 'success',
@@ -104,16 +114,28 @@ export function orgRoutes(app: FastifyInstance, { deps }: WebContext): void {
     })
   })
 
-  app.post<{ Params: { org: string; user: string } }>('/staff/o/:org/members/:user', async (req, reply) => {
-    const actor = requireStaff(req)
-    const back = `/staff/o/${req.params.org}/settings#members-h`
-    const remove = formString(req.body, 'action') === 'remove'
-    const role = formString(req.body, 'role') as Role
-    return attempt(req, reply, back, async () => {
-      await setMemberRole(deps, actor, req.params.org, req.params.user, remove ? null : ROLES.includes(role) ? role : 'expert')
-      return done(req, reply, back, { kind: 'success', title: remove ? 'Member removed' : 'Role changed' })
-    })
-  })
+  app.post<{ Params: { org: string; user: string } }>(
+    '/staff/o/:org/members/:user',
+    async (req, reply) => {
+      const actor = requireStaff(req)
+      const back = `/staff/o/${req.params.org}/settings#members-h`
+      const remove = formString(req.body, 'action') === 'remove'
+      const role = formString(req.body, 'role') as Role
+      return attempt(req, reply, back, async () => {
+        await setMemberRole(
+          deps,
+          actor,
+          req.params.org,
+          req.params.user,
+          remove ? null : ROLES.includes(role) ? role : 'expert',
+        )
+        return done(req, reply, back, {
+          kind: 'success',
+          title: remove ? 'Member removed' : 'Role changed',
+        })
+      })
+    },
+  )
 
   app.post<Org>('/staff/o/:org/replies', async (req, reply) => {
     const actor = requireStaff(req)
@@ -127,19 +149,22 @@ export function orgRoutes(app: FastifyInstance, { deps }: WebContext): void {
     })
   })
 
-  app.post<{ Params: { org: string; id: string } }>('/staff/o/:org/replies/:id', async (req, reply) => {
-    const actor = requireStaff(req)
-    const back = `/staff/o/${req.params.org}/settings#replies-h`
-    return attempt(req, reply, back, async () => {
-      if (formString(req.body, 'action') === 'delete') {
-        await deleteReply(deps, actor, req.params.org, req.params.id)
-        return done(req, reply, back, { kind: 'success', title: 'Approved reply deleted' })
-      }
-      await saveReply(deps, actor, req.params.org, req.params.id, {
-        title: formString(req.body, 'title'),
-        body: formString(req.body, 'body'),
+  app.post<{ Params: { org: string; id: string } }>(
+    '/staff/o/:org/replies/:id',
+    async (req, reply) => {
+      const actor = requireStaff(req)
+      const back = `/staff/o/${req.params.org}/settings#replies-h`
+      return attempt(req, reply, back, async () => {
+        if (formString(req.body, 'action') === 'delete') {
+          await deleteReply(deps, actor, req.params.org, req.params.id)
+          return done(req, reply, back, { kind: 'success', title: 'Approved reply deleted' })
+        }
+        await saveReply(deps, actor, req.params.org, req.params.id, {
+          title: formString(req.body, 'title'),
+          body: formString(req.body, 'body'),
+        })
+        return done(req, reply, back, { kind: 'success', title: 'Approved reply saved' })
       })
-      return done(req, reply, back, { kind: 'success', title: 'Approved reply saved' })
-    })
-  })
+    },
+  )
 }

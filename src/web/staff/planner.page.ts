@@ -9,10 +9,18 @@ import { staffPage } from './common.ts'
 import { publicityKit } from './publicity.ts'
 
 export type PlanValues = Partial<
-  Record<'title' | 'slug' | 'hashtag' | 'theme' | 'description' | 'opensAt' | 'startsAt' | 'endsAt', string>
+  Record<
+    'title' | 'slug' | 'hashtag' | 'theme' | 'description' | 'opensAt' | 'startsAt' | 'endsAt',
+    string
+  >
 >
 
-function planFields(org: Organisation, values: PlanValues, errors: FieldError[], isNew: boolean): SafeHtml {
+function planFields(
+  org: Organisation,
+  values: PlanValues,
+  errors: FieldError[],
+  isNew: boolean,
+): SafeHtml {
   const tz = org.timeZone
   return html`
   ${field({ name: 'title', label: 'Title', hint: 'For example: Ask the dangerous dogs team', value: values.title, errors })}
@@ -108,7 +116,8 @@ export function plannerPage(s: StaffSession, v: PlannerView, flash: Flash | null
 <div class="panel">
   <p><strong>${STATE_TEXT[chat.state]}</strong> Starts ${longDateTime(chat.startsAt, tz)}.</p>
   <div class="actions">${MOVES[chat.state].map(
-    (m) => html`<form method="post" action="/staff/chats/${chat.slug}/move">${csrfField(s.csrfToken)}<input type="hidden" name="move" value="${m.move}"><button type="submit"${m.cls ? html` class="${m.cls}"` : ''}>${m.label}</button></form>`,
+    (m) =>
+      html`<form method="post" action="/staff/chats/${chat.slug}/move">${csrfField(s.csrfToken)}<input type="hidden" name="move" value="${m.move}"><button type="submit"${m.cls ? html` class="${m.cls}"` : ''}>${m.label}</button></form>`,
   )}</div>
 </div>
 <div class="grid halves">
@@ -127,7 +136,8 @@ ${errorSummary(errors)}
 <form method="post" action="/staff/chats/${chat.slug}/experts">
   ${csrfField(s.csrfToken)}
   <fieldset><legend>Who answers in this chat</legend><ul class="checks">${v.members.map(
-    (m) => html`<li class="check"><input type="checkbox" id="expert-${m.userId}" name="experts" value="${m.userId}"${chat.experts.includes(m.userId) ? ' checked' : ''}><label for="expert-${m.userId}">${m.name} <span class="muted">(${m.role})</span></label></li>`,
+    (m) =>
+      html`<li class="check"><input type="checkbox" id="expert-${m.userId}" name="experts" value="${m.userId}"${chat.experts.includes(m.userId) ? ' checked' : ''}><label for="expert-${m.userId}">${m.name} <span class="muted">(${m.role})</span></label></li>`,
   )}</ul></fieldset>
   <button type="submit" class="secondary">Save experts</button>
 </form>`

@@ -14,16 +14,30 @@ import { newChatPage, type PlanValues, plannerPage } from './planner.page.ts'
 import { attempt, done } from './respond.ts'
 
 type ChatP = { Params: { chat: string } }
-const FIELDS = ['title', 'slug', 'hashtag', 'theme', 'description', 'opensAt', 'startsAt', 'endsAt'] as const
+const FIELDS = [
+  'title',
+  'slug',
+  'hashtag',
+  'theme',
+  'description',
+  'opensAt',
+  'startsAt',
+  'endsAt',
+] as const
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/
 
 /** Reads the plan form; times are typed in the organisation's zone. */
 function readPlan(body: unknown, timeZone: string) {
-  const values = Object.fromEntries(FIELDS.map((f) => [f, formString(body, f).trim()])) as Required<PlanValues>
+  const values = Object.fromEntries(
+    FIELDS.map((f) => [f, formString(body, f).trim()]),
+  ) as Required<PlanValues>
   const errors: FieldError[] = []
-  if (values.title.length < 3) errors.push({ field: 'title', message: 'Enter a title (at least 3 characters)' })
-  if (values.theme.length < 3) errors.push({ field: 'theme', message: 'Enter the theme (at least 3 characters)' })
-  if (!SLUG.test(values.slug)) errors.push({ field: 'slug', message: 'Use 2–63 lowercase letters, digits and hyphens' })
+  if (values.title.length < 3)
+    errors.push({ field: 'title', message: 'Enter a title (at least 3 characters)' })
+  if (values.theme.length < 3)
+    errors.push({ field: 'theme', message: 'Enter the theme (at least 3 characters)' })
+  if (!SLUG.test(values.slug))
+    errors.push({ field: 'slug', message: 'Use 2–63 lowercase letters, digits and hyphens' })
   const times: Record<string, string> = {}
   for (const f of ['opensAt', 'startsAt', 'endsAt'] as const) {
     const t = fromLocalInput(values[f], timeZone)
@@ -33,13 +47,23 @@ function readPlan(body: unknown, timeZone: string) {
   return {
     values,
     errors,
-    plan: { ...values, opensAt: times.opensAt ?? '', startsAt: times.startsAt ?? '', endsAt: times.endsAt ?? '' },
+    plan: {
+      ...values,
+      opensAt: times.opensAt ?? '',
+      startsAt: times.startsAt ?? '',
+      endsAt: times.endsAt ?? '',
+    },
   }
 }
 
 const domainField = (err: unknown): FieldError[] => {
   if (!(err instanceof DomainError) || !['invalid', 'conflict'].includes(err.kind)) throw err
-  return [{ field: err.details.field ?? (err.code === 'slug_taken' ? 'slug' : 'title'), message: err.message }]
+  return [
+    {
+      field: err.details.field ?? (err.code === 'slug_taken' ? 'slug' : 'title'),
+      message: err.message,
+    },
+  ]
 }
 
 /** Plan a chat, change it, schedule it, choose its experts. */
@@ -74,7 +98,10 @@ export function plannerRoutes(app: FastifyInstance, { deps }: WebContext): void 
     const s = session(req)
     const v = await staffChatView(deps, s.actor, req.params.chat, 'chat.plan')
     pageHeaders(reply)
-    return sendHtml(reply, plannerPage(s, { ...v, publicUrl: deps.publicUrl }, takeFlash(req, reply)))
+    return sendHtml(
+      reply,
+      plannerPage(s, { ...v, publicUrl: deps.publicUrl }, takeFlash(req, reply)),
+    )
   })
 
   app.post<ChatP>('/staff/chats/:chat/plan', async (req, reply) => {
@@ -84,11 +111,18 @@ export function plannerRoutes(app: FastifyInstance, { deps }: WebContext): void 
     const { values, errors, plan } = readPlan(req.body, v.org.timeZone)
     pageHeaders(reply)
     const again = (errs: FieldError[]) =>
-      sendHtml(reply, plannerPage(s, { ...v, values, errors: errs, publicUrl: deps.publicUrl }, null), 400)
+      sendHtml(
+        reply,
+        plannerPage(s, { ...v, values, errors: errs, publicUrl: deps.publicUrl }, null),
+        400,
+      )
     if (errors.length) return again(errors)
     try {
       const chat = await editChat(deps, actor, req.params.chat, plan)
-      return done(req, reply, `/staff/chats/${chat.slug}/plan`, { kind: 'success', title: 'Changes saved' })
+      return done(req, reply, `/staff/chats/${chat.slug}/plan`, {
+        kind: 'success',
+        title: 'Changes saved',
+      })
     } catch (err) {
       return again(domainField(err))
     }
@@ -103,7 +137,12 @@ export function plannerRoutes(app: FastifyInstance, { deps }: WebContext): void 
     })
   })
 
-  const MOVES = { schedule: 'scheduled', unschedule: 'draft', start: 'live', close: 'closed' } as const
+  const MOVES = {
+    schedule: 'scheduled',
+    unschedule: 'draft',
+    start: 'live',
+    close: 'closed',
+  } as const
   const SAID = {
     schedule: 'The chat is scheduled: its page is public',
     unschedule: 'The chat is back to draft',
@@ -115,7 +154,8 @@ export function plannerRoutes(app: FastifyInstance, { deps }: WebContext): void 
     const back = `/staff/chats/${req.params.chat}/plan`
     const move = formString(req.body, 'move') as keyof typeof MOVES
     return attempt(req, reply, back, async () => {
-      if (!(move in MOVES)) return done(req, reply, back, { kind: 'error', title: 'Unknown change' })
+      if (!(move in MOVES))
+        return done(req, reply, back, { kind: 'error', title: 'Unknown change' })
       await hostMovesChat(deps, actor, req.params.chat, MOVES[move])
       return done(req, reply, back, { kind: 'success', title: SAID[move] })
     })

@@ -12,7 +12,12 @@ export interface KitItem {
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
 
 /** Ready-to-post words for each network and each reminder, all carrying the hashtag and link. */
-export function publicityKit(org: Organisation, chat: Chat, url: string, experts: string[]): KitItem[] {
+export function publicityKit(
+  org: Organisation,
+  chat: Chat,
+  url: string,
+  experts: string[],
+): KitItem[] {
   const tz = org.timeZone
   const day = longDateTime(chat.startsAt, tz).replace(/ at .*/, '')
   const time = clockTime(chat.startsAt, tz)

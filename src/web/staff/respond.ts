@@ -28,7 +28,9 @@ export async function attempt(
     const title =
       err.kind === 'conflict' ? 'That has changed since you loaded the page' : 'That did not work'
     if (wantsJson(req))
-      return reply.code(STATUS[err.kind] ?? 400).send({ error: err.code, title, message: err.message })
+      return reply
+        .code(STATUS[err.kind] ?? 400)
+        .send({ error: err.code, title, message: err.message })
     return redirect(reply, back, { kind: 'error', title, body: err.message })
   }
 }

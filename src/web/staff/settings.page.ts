@@ -1,7 +1,7 @@
 import type { Organisation, Role } from '../../domain/types.ts'
 import type { StaffSession } from '../../http/session.ts'
-import type { Member } from '../../store/repos/users.repo.ts'
 import type { ApprovedReply } from '../../store/repos/replies.repo.ts'
+import type { Member } from '../../store/repos/users.repo.ts'
 import { brandTheme, contrast, WHITE } from '../colour.ts'
 import type { Flash } from '../flash.ts'
 import { html, paragraphs, type SafeHtml } from '../html.ts'
@@ -99,7 +99,7 @@ function replies(v: SettingsView, csrf: string): SafeHtml {
 <p>Wording your organisation has agreed for common situations. Experts can start an answer from one.</p>
 ${v.replies.length === 0 ? html`<p class="empty">No approved replies yet.</p>` : ''}
 <ul class="cards">${v.replies.map(
-  (r) => html`<li class="card" id="reply-${r.id}">
+    (r) => html`<li class="card" id="reply-${r.id}">
   <h3>${r.title}</h3>
   ${paragraphs(r.body)}
   ${
@@ -115,7 +115,7 @@ ${v.replies.length === 0 ? html`<p class="empty">No approved replies yet.</p>` :
       : ''
   }
 </li>`,
-)}</ul>
+  )}</ul>
 ${
   admin
     ? html`<h3>Add an approved reply</h3>

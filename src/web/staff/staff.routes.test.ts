@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Deps } from '../../app/deps.ts'
-import { askQuestion } from '../../app/questions.ts'
-import type { Server } from '../../http/server.ts'
 import { chat, member, organisation, PASSWORD } from '../../../test/factories.ts'
 import { testDeps, testServer } from '../../../test/harness.ts'
 import { Client } from '../../../test/http.ts'
 import { csrfOf, postForm } from '../../../test/web.ts'
+import type { Deps } from '../../app/deps.ts'
+import { askQuestion } from '../../app/questions.ts'
+import type { Server } from '../../http/server.ts'
 
 /** Signs in through the page form (no JSON), returning the client and the page's CSRF token. */
 async function signIn(server: Server, email: string) {
@@ -24,7 +24,9 @@ describe('staff console (server-rendered forms)', () => {
   const ask = async (text: string) => {
     const c = await deps.store.read.chats.findBySlug('live-chat')
     if (!c) throw new Error('no chat')
-    return (await askQuestion(deps, c, { text }, { visitorKey: `v-${text.length}-${Math.random()}` })).question
+    return (
+      await askQuestion(deps, c, { text }, { visitorKey: `v-${text.length}-${Math.random()}` })
+    ).question
   }
   before(async () => {
     deps = await testDeps()
@@ -43,7 +45,10 @@ describe('staff console (server-rendered forms)', () => {
     const res = await anon.get('/staff/chats/live-chat/moderate')
     assert.equal(res.statusCode, 303)
     assert.match(res.headers.location as string, /^\/staff\/sign-in\?next=/)
-    const bad = await postForm(anon, '/staff/sign-in', { email: 'host@gmp.test', password: 'wrong password!' })
+    const bad = await postForm(anon, '/staff/sign-in', {
+      email: 'host@gmp.test',
+      password: 'wrong password!',
+    })
     assert.equal(bad.statusCode, 401)
     assert.match(bad.body, /Email or password is wrong/)
     const { c } = await signIn(server, 'host@gmp.test')
@@ -61,7 +66,10 @@ describe('staff console (server-rendered forms)', () => {
     assert.equal(ok.statusCode, 303)
     assert.equal(ok.headers.location, '/staff/chats/live-chat/moderate?state=pending')
     assert.equal((await deps.store.read.questions.findById(q.id))?.state, 'approved')
-    assert.match((await c.get(ok.headers.location as string)).body, /Approved: the question is on the public feed/)
+    assert.match(
+      (await c.get(ok.headers.location as string)).body,
+      /Approved: the question is on the public feed/,
+    )
   })
 
   it('[P2] another organisation’s chats and settings answer 404', async () => {
@@ -92,15 +100,31 @@ describe('staff console (server-rendered forms)', () => {
     const { c, csrf } = await signIn(server, 'host@gmp.test')
     const q = await ask('Where is the nearest dog warden office please?')
     const url = `/staff/chats/live-chat/moderate/${q.id}`
-    const edit = { action: 'edit', publicText: 'Where is the dog warden?', version: String(q.version), _csrf: csrf }
+    const edit = {
+      action: 'edit',
+      publicText: 'Where is the dog warden?',
+      version: String(q.version),
+      _csrf: csrf,
+    }
     assert.equal((await postForm(c, url, edit, { accept: 'application/json' })).statusCode, 200)
-    const stale = await postForm(c, url, { ...edit, publicText: 'Other words' }, { accept: 'application/json' })
+    const stale = await postForm(
+      c,
+      url,
+      { ...edit, publicText: 'Other words' },
+      { accept: 'application/json' },
+    )
     assert.equal(stale.statusCode, 409)
     assert.match(stale.json().message, /Someone else changed this question/)
     const plain = await postForm(c, url, { ...edit, publicText: 'Other words' })
     assert.equal(plain.statusCode, 303)
-    assert.match((await c.get('/staff/chats/live-chat/moderate')).body, /That has changed since you loaded the page/)
-    assert.equal((await deps.store.read.questions.findById(q.id))?.publicText, 'Where is the dog warden?')
+    assert.match(
+      (await c.get('/staff/chats/live-chat/moderate')).body,
+      /That has changed since you loaded the page/,
+    )
+    assert.equal(
+      (await deps.store.read.questions.findById(q.id))?.publicText,
+      'Where is the dog warden?',
+    )
   })
 
   it('[Q13] undoes a mask from the queue', async () => {
@@ -130,13 +154,17 @@ describe('staff console (server-rendered forms)', () => {
       back: '?state=pending',
     })
     assert.equal(res.statusCode, 303)
-    for (const id of [a.id, b.id]) assert.equal((await deps.store.read.questions.findById(id))?.state, 'approved')
+    for (const id of [a.id, b.id])
+      assert.equal((await deps.store.read.questions.findById(id))?.state, 'approved')
   })
 
   it('[A2][A4] an expert publishes an answer from the form and corrects it', async () => {
     const host = await signIn(server, 'host@gmp.test')
     const q = await ask('Does my exempt dog need a muzzle in the car?')
-    await postForm(host.c, `/staff/chats/live-chat/moderate/${q.id}`, { action: 'approve', _csrf: host.csrf })
+    await postForm(host.c, `/staff/chats/live-chat/moderate/${q.id}`, {
+      action: 'approve',
+      _csrf: host.csrf,
+    })
     const { c, csrf } = await signIn(server, 'expert@gmp.test')
     const page = await c.get('/staff/chats/live-chat/answer')
     assert.match(page.body, /Does my exempt dog need a muzzle in the car\?/)
@@ -149,9 +177,20 @@ describe('staff console (server-rendered forms)', () => {
     assert.equal(res.statusCode, 303)
     const answer = await deps.store.read.answers.findByQuestion(q.id)
     assert.equal(answer?.state, 'published')
-    await postForm(c, `/staff/chats/live-chat/answers/${answer?.id}`, { _csrf: csrf, kind: 'answer', body: 'Yes, in any public place, and a car on a road counts.' })
-    assert.match((await deps.store.read.answers.findById(answer?.id ?? ''))?.body ?? '', /car on a road/)
-    assert.equal((await c.get('/staff/chats/live-chat/moderate')).statusCode, 404, 'experts do not moderate')
+    await postForm(c, `/staff/chats/live-chat/answers/${answer?.id}`, {
+      _csrf: csrf,
+      kind: 'answer',
+      body: 'Yes, in any public place, and a car on a road counts.',
+    })
+    assert.match(
+      (await deps.store.read.answers.findById(answer?.id ?? ''))?.body ?? '',
+      /car on a road/,
+    )
+    assert.equal(
+      (await c.get('/staff/chats/live-chat/moderate')).statusCode,
+      404,
+      'experts do not moderate',
+    )
   })
 
   it('plans a chat with times typed in the organisation zone, then schedules it', async () => {
@@ -176,7 +215,11 @@ describe('staff console (server-rendered forms)', () => {
     assert.match(plan.body, /#AskGMPsummer/)
     await postForm(c, '/staff/chats/summer-safety/move', { _csrf: csrf, move: 'schedule' })
     assert.equal((await deps.store.read.chats.findBySlug('summer-safety'))?.state, 'scheduled')
-    const bad = await postForm(c, '/staff/o/gmp/chats/new', { _csrf: csrf, title: 'x', slug: 'Bad Slug' })
+    const bad = await postForm(c, '/staff/o/gmp/chats/new', {
+      _csrf: csrf,
+      title: 'x',
+      slug: 'Bad Slug',
+    })
     assert.equal(bad.statusCode, 400)
     assert.match(bad.body, /There is a problem/)
   })
@@ -192,15 +235,33 @@ describe('staff console (server-rendered forms)', () => {
       emergencyGuidance: 'In an emergency call 999. Otherwise call 101.',
     })
     assert.equal(saved.statusCode, 303)
-    assert.match((await c.get('/o/gmp/theme.css')).body, /--on-band:#0b0c0c/, 'dark text on a light brand colour')
-    await postForm(c, '/staff/o/gmp/replies', { _csrf: csrf, title: 'Operational reasons', body: 'We cannot say more.' })
-    const invite = await postForm(c, '/staff/o/gmp/invite', { _csrf: csrf, email: 'new@gmp.test', role: 'expert' })
+    assert.match(
+      (await c.get('/o/gmp/theme.css')).body,
+      /--on-band:#0b0c0c/,
+      'dark text on a light brand colour',
+    )
+    await postForm(c, '/staff/o/gmp/replies', {
+      _csrf: csrf,
+      title: 'Operational reasons',
+      body: 'We cannot say more.',
+    })
+    const invite = await postForm(c, '/staff/o/gmp/invite', {
+      _csrf: csrf,
+      email: 'new@gmp.test',
+      role: 'expert',
+    })
     assert.equal(invite.statusCode, 303)
     const settings = await c.get('/staff/o/gmp/settings')
     assert.match(settings.body, /Operational reasons/)
     assert.match(settings.body, /http:\/\/askhour\.test\/invite\?token=/)
     const expert = await signIn(server, 'expert@gmp.test')
-    const refused = await postForm(expert.c, '/staff/o/gmp/settings', { _csrf: expert.csrf, name: 'Hijacked', timeZone: 'UTC', brandColour: '#000000', emergencyGuidance: 'Nothing to see here.' })
+    const refused = await postForm(expert.c, '/staff/o/gmp/settings', {
+      _csrf: expert.csrf,
+      name: 'Hijacked',
+      timeZone: 'UTC',
+      brandColour: '#000000',
+      emergencyGuidance: 'Nothing to see here.',
+    })
     assert.equal(refused.statusCode, 404)
   })
 
