@@ -69,11 +69,24 @@ export async function freshSchema(prefix = 'askhour_test') {
   }
 }
 
-/** A fresh PostgreSQL database, for suites whose processes each open their own pool. */
+/**
+ * A fresh PostgreSQL database, for suites whose processes each open their own pool. Databases of
+ * the same prefix left over from runs more than an hour ago (a run killed mid-way) are dropped.
+ */
 export async function freshDatabase(prefix = 'askhour_scaleout') {
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL })
   await admin.connect()
+  const { rows } = await admin.query<{ datname: string }>(
+    'select datname from pg_database where datname like $1',
+    [`${prefix}\\_%`],
+  )
+  for (const { datname } of rows) {
+    const born = Number(datname.slice(prefix.length + 1).split('_')[0])
+    if (born && born < Date.now() - 3_600_000) {
+      await admin.query(`drop database if exists ${datname} with (force)`)
+    }
+  }
   await admin.query(`create database ${name}`)
   await admin.end()
   const url = new URL(PG_ADMIN_URL)

@@ -2,10 +2,17 @@ import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Logger } from 'pino'
 import { migrateToLatest } from './migrate.ts'
-import { translatePgError, translatingRepos } from './pg-errors.ts'
+import { isUnavailable, translatePgError, translatingRepos } from './pg-errors.ts'
 import { makeRepos } from './repos.ts'
 import type { Database } from './schema.ts'
 import type { Store } from './store.ts'
+
+const describe = (err: unknown) =>
+  err instanceof AggregateError
+    ? err.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e))).join('; ')
+    : err instanceof Error
+      ? err.message
+      : String(err)
 
 export interface PostgresOptions {
   /** Connections this process may hold at once. */
@@ -55,7 +62,12 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
     await migrateToLatest(db as Kysely<unknown>, rows[0]?.schema)
   } catch (err) {
     await db.destroy()
-    throw err
+    if (!isUnavailable(err)) throw err
+    const { hostname, port } = new URL(url)
+    throw new Error(
+      `PostgreSQL at ${hostname}:${port || 5432} is not answering (${describe(err)}). ` +
+        'Check DATABASE_URL and that the server is running.',
+    )
   }
   return {
     dialect: 'postgres',

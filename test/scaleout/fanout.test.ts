@@ -5,6 +5,7 @@ import { chat } from '../factories.ts'
 import { needs, PG_ADMIN_URL, REDIS_URL } from '../services.ts'
 import { listen } from '../sse.ts'
 import { ask, assertContiguous, type Cluster, cluster, staff, until } from './cluster.ts'
+import { machineLock } from './machine-lock.ts'
 import { failoverProxy } from './proxy.ts'
 import { ensureServicesRunning } from './services-ctl.ts'
 
@@ -19,6 +20,7 @@ const lastId = (v: Viewer) => v.events.at(-1)?.id ?? 0
 
 describe('scale-out: app processes on PostgreSQL and Redis', servers, () => {
   let c: Cluster
+  let unlock = () => {}
   const viewers: Viewer[] = []
   const stream = (url: string, path: 'events' | 'staff-events', after: number, cookie = '') => {
     const v = listen(
@@ -29,12 +31,18 @@ describe('scale-out: app processes on PostgreSQL and Redis', servers, () => {
     return v
   }
   before(async () => {
+    unlock = await machineLock()
     c = await cluster(3)
   })
   after(async () => {
     for (const v of viewers) v.close()
-    await c?.stop()
-    await ensureServicesRunning()
+    try {
+      // Whatever happened above, leave both servers running.
+      await ensureServicesRunning()
+      await c?.stop()
+    } finally {
+      unlock()
+    }
   })
 
   it('[X6] viewers on every process see what staff did on another, in log order, carried by the bus', async () => {

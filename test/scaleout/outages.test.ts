@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { needs, PG_ADMIN_URL, REDIS_URL } from '../services.ts'
 import { listen } from '../sse.ts'
 import { ask, assertContiguous, type Cluster, cluster, staff, until } from './cluster.ts'
+import { machineLock } from './machine-lock.ts'
 import {
   ensureServicesRunning,
   killRedis,
@@ -59,15 +60,21 @@ async function burst(
 
 describe('scale-out: Redis and PostgreSQL outages', servers, () => {
   let c: Cluster
+  let unlock = () => {}
   const viewers: Viewer[] = []
   before(async () => {
+    unlock = await machineLock()
     c = await cluster(2)
   })
   after(async () => {
     for (const v of viewers) v.close()
-    // Whatever happened above, leave both servers running.
-    await ensureServicesRunning()
-    await c?.stop()
+    try {
+      // Whatever happened above, leave both servers running.
+      await ensureServicesRunning()
+      await c?.stop()
+    } finally {
+      unlock()
+    }
   })
 
   /** Staff viewers on every process, from the current head. */
