@@ -65,4 +65,19 @@ describe('situation model', () => {
     assert.ok(situationEmergency(prepare(text)))
     assert.equal(situationEmergency(prepare(text), true), undefined)
   })
+
+  it('treats a break-in happening now as an emergency, and one in the past or in general as not', () => {
+    assert.ok(detectEmergency('someone is trying to get in through my back window right now, help'))
+    assert.ok(
+      detectEmergency('two men are forcing the door of the flat below, I can hear them now'),
+    )
+    assert.equal(
+      detectEmergency('our garage was broken into in March, will you check CCTV?'),
+      undefined,
+    )
+    assert.equal(
+      detectEmergency('what is the best way to stop people breaking into sheds?'),
+      undefined,
+    )
+  })
 })
