@@ -1,0 +1,59 @@
+/**
+ * Runs every test: first all suites in parallel, then the scale-out suites alone (they restart
+ * PostgreSQL and kill Redis, which would disturb the others). Prints the runners' own output and
+ * ends with one line CI reads: "N passed, N failed".
+ */
+import { spawn } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+const SERIAL = join('test', 'scaleout')
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts') && !f.split(/[\\/]/).includes('node_modules'))
+    .map((f) => join(dir, f))
+}
+
+function run(
+  files: string[],
+  concurrency: number,
+): Promise<{ pass: number; fail: number; code: number }> {
+  return new Promise((resolve) => {
+    if (files.length === 0) return resolve({ pass: 0, fail: 0, code: 0 })
+    const args = [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${concurrency}`,
+      '--test-reporter=tap',
+      ...files,
+    ]
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+    let tail = ''
+    child.stdout.on('data', (b: Buffer) => {
+      process.stdout.write(b)
+      tail = (tail + b.toString()).slice(-4000)
+    })
+    child.on('exit', (code) => {
+      const count = (name: string) =>
+        Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tail)?.[1] ?? 0)
+      resolve({ pass: count('pass'), fail: count('fail') + count('cancelled'), code: code ?? 1 })
+    })
+  })
+}
+
+const all = [...testFiles('src'), ...testFiles('test')].sort()
+const parallel = await run(
+  all.filter((f) => !f.startsWith(SERIAL)),
+  2,
+)
+const serial = await run(
+  all.filter((f) => f.startsWith(SERIAL)),
+  1,
+)
+const pass = parallel.pass + serial.pass
+const fail = parallel.fail + serial.fail
+const crashed = (parallel.code !== 0 || serial.code !== 0) && fail === 0 ? 1 : 0
+process.stdout.write(`\n${pass} passed, ${fail + crashed} failed\n`)
+process.exit(fail + crashed > 0 ? 1 : 0)
