@@ -150,7 +150,11 @@ export async function listQuestions(deps: Deps, chat: Chat, filter: QuestionFilt
 
 /** Emergencies first, then crime reports, then everything else. */
 const urgency = (q: Question) =>
-  q.flags.some((f) => f.kind === 'emergency') ? 0 : q.flags.some((f) => f.kind === 'crime_report') ? 1 : 2
+  q.flags.some((f) => f.kind === 'emergency')
+    ? 0
+    : q.flags.some((f) => f.kind === 'crime_report')
+      ? 1
+      : 2
 
 export interface NetworkPost {
   source: Exclude<Source, 'web'>

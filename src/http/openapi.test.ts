@@ -36,7 +36,10 @@ describe('OpenAPI document', () => {
     for (const op of documented) {
       const [method, path] = op.split(' ') as [string, string]
       const url = path.replace(/\{(\w+)\}/g, ':$1')
-      assert.ok(server.app.hasRoute({ method: method as 'GET', url }), `${op} is documented and served`)
+      assert.ok(
+        server.app.hasRoute({ method: method as 'GET', url }),
+        `${op} is documented and served`,
+      )
     }
     for (const path of [
       '/api/v1/chats/{chat}/questions',

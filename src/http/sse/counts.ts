@@ -29,7 +29,8 @@ export class CountBatcher {
 
   /** Takes a count event; it goes out with the next flush. */
   add(e: ChatEvent): void {
-    const p = (this.pending ??= { questions: new Map(), answers: new Map(), seq: 0 })
+    const p = this.pending ?? { questions: new Map(), answers: new Map(), seq: 0 }
+    this.pending = p
     if (e.type === 'question.voted') p.questions.set(e.data.questionId, e.data.votes)
     if (e.type === 'answer.thanked') p.answers.set(e.data.answerId, e.data.thanks)
     p.seq = e.seq
