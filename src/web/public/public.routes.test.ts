@@ -178,6 +178,27 @@ describe('public pages (server-rendered, JavaScript off)', () => {
     assert.equal((await deps.store.read.answers.findById(answerId))?.thanks, 1)
   })
 
+  it('[R9] views of the live page and of each answer page are counted per visitor-day for the report', async () => {
+    const c = await deps.store.read.chats.findBySlug('live-chat')
+    assert.ok(c)
+    await deps.audience.flush()
+    const before = await deps.store.read.reports.pageViews(c.id, 'answer')
+    const returning = new Client(server.app)
+    await returning.get(`/answers/${answerId}`)
+    await returning.get(`/answers/${answerId}`)
+    await new Client(server.app).get(`/answers/${answerId}`)
+    await returning.get('/chats/live-chat')
+    await deps.audience.flush()
+    const views = (await deps.store.read.reports.pageViews(c.id, 'answer')).find(
+      (v) => v.itemId === answerId,
+    )
+    const was = before.find((v) => v.itemId === answerId)
+    assert.equal((views?.views ?? 0) - (was?.views ?? 0), 3)
+    assert.equal((views?.visitors ?? 0) - (was?.visitors ?? 0), 2)
+    const live = await deps.store.read.reports.pageViews(c.id, 'live')
+    assert.ok((live[0]?.views ?? 0) >= 1)
+  })
+
   it('gives every answer a permanent page with Open Graph and Twitter metadata and a PNG share image', async () => {
     const res = await new Client(server.app).get(`/answers/${answerId}`)
     assert.equal(res.statusCode, 200)

@@ -55,6 +55,15 @@ export function publicRoutes(app: FastifyInstance, ctx: WebContext): void {
 
   app.get<P<{ chat: string }>>('/chats/:chat', async (req, reply) => {
     const view = await publicChatView(deps, req.params.chat)
+    if (view.chat.state === 'live') {
+      const visitor = visitorKey(req, reply, limits.secret)
+      deps.audience.viewed({
+        chatId: view.chat.id,
+        page: 'live',
+        itemId: view.chat.id,
+        visitorKey: visitor,
+      })
+    }
     pageHeaders(reply)
     const flash = takeFlash(req, reply)
     return sendHtml(reply, chatPage(view, { now: deps.now(), flash, publicUrl: deps.publicUrl }))
@@ -160,6 +169,13 @@ export function publicRoutes(app: FastifyInstance, ctx: WebContext): void {
 
   app.get<P<{ id: string }>>('/answers/:id', async (req, reply) => {
     const v = await answerView(ctx, req.params.id)
+    const visitor = visitorKey(req, reply, limits.secret)
+    deps.audience.viewed({
+      chatId: v.chat.id,
+      page: 'answer',
+      itemId: v.answer.id,
+      visitorKey: visitor,
+    })
     pageHeaders(reply)
     return sendHtml(
       reply,
