@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { answerQuestion } from '../../src/app/answers.ts'
 import { moderate } from '../../src/app/moderation.ts'
+import { upvote } from '../../src/app/reactions.ts'
 import { chromiumAvailable, launch, PHONE } from './chromium.ts'
 import type { BrowserDocument } from './dom-types.ts'
 import { ask, buildWorld, newLiveChat, sessionCookie, type World } from './world.ts'
@@ -159,6 +160,18 @@ run('live chat in Chromium: golden path by keyboard, live feed, upcoming and clo
       ),
       'focus stayed',
     )
+  })
+
+  it('[E8] a burst of upvotes reaches an open page as totals, without reloading', {
+    timeout: 60_000,
+  }, async () => {
+    const page = await context()
+    const q = await ask(w.deps, 'golden', 'Do window locks really stop burglars?')
+    await moderate(w.deps, w.host, 'golden', q.id, { type: 'approve' })
+    await page.goto(`${w.base}/chats/golden`)
+    await page.getByText('Live: new answers appear here automatically.').waitFor()
+    for (let i = 0; i < 7; i++) await upvote(w.deps, q.id, `burst-voter-${i}`)
+    await page.locator(`[data-votes="${q.id}"]`, { hasText: '7 upvotes' }).waitFor()
   })
 
   it('upcoming: countdown, calendar file, share links, and the question form', {

@@ -159,6 +159,7 @@
       const q = document.querySelector(`#q-${CSS.escape(questionId)} .q`)
       if (q) q.textContent = publicText
     },
+    'question.deleted': ({ questionId }) => apply['question.withdrawn']({ questionId }),
     'question.withdrawn': ({ questionId }) => {
       const old = document.getElementById(`q-${questionId}`)
       if (old && !old.contains(document.activeElement)) steady(() => old.remove())
@@ -168,6 +169,13 @@
       setText(`[data-votes="${CSS.escape(questionId)}"]`, plural(votes, 'upvote')),
     'answer.thanked': ({ answerId, thanks }) =>
       setText(`[data-thanks="${CSS.escape(answerId)}"]`, plural(thanks, 'thank', 'thanks')),
+    // The server folds bursts of votes and thanks into one frame of totals.
+    counts: ({ questions, answers }) => {
+      for (const [questionId, votes] of Object.entries(questions))
+        apply['question.voted']({ questionId, votes })
+      for (const [answerId, thanks] of Object.entries(answers))
+        apply['answer.thanked']({ answerId, thanks })
+    },
     'chat.closed': () => {
       status.textContent = 'This chat has closed. Reload the page to read the full transcript.'
       stream.close()

@@ -174,6 +174,8 @@
     'question.edited',
     'question.voted',
     'question.withdrawn',
+    'question.deleted',
+    'counts',
     'answer.published',
   ]
   for (const type of types) {
