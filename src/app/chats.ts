@@ -104,8 +104,10 @@ export async function setExperts(
     if (stranger)
       throw invalid('not_a_member', 'Every expert must be a member of the organisation.', 'userIds')
     const unique = [...new Set(userIds)].sort()
+    const fresh = await tx.chats.findById(current.id)
+    if (!fresh) throw notFound('Chat')
     await tx.chats.setExperts(current.id, unique)
-    const chat = { ...current, experts: unique, updatedAt: at }
+    const chat = { ...fresh, experts: unique, updatedAt: at }
     await tx.chats.update(chat)
     return { result: chat, events: [event('chat.updated', { chat })] }
   })

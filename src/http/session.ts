@@ -23,6 +23,25 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * No Origin (curl, server-to-server, old browsers) is allowed; an Origin must name this site, by
+ * its public address or the Host it was reached on. "null" (sandboxed frames, privacy redirects)
+ * and unparsable values are refused.
+ */
+function sameSite(
+  origin: string | undefined,
+  host: string | undefined,
+  publicHost: string,
+): boolean {
+  if (origin === undefined) return true
+  try {
+    const from = new URL(origin).host
+    return from === publicHost || from === host
+  } catch {
+    return false
+  }
+}
+
 const sameToken = (a: string, b: string) => {
   const x = Buffer.from(a)
   const y = Buffer.from(b)
@@ -34,17 +53,15 @@ const sameToken = (a: string, b: string) => {
  * from another site's page (Origin check), the first of two CSRF defences.
  */
 export function installSessions(app: FastifyInstance, deps: Deps, opts: { secure: boolean }): void {
+  const publicHost = new URL(deps.publicUrl).host
   app.decorateRequest('staff', null)
   app.addHook('onRequest', async (req) => {
-    if (UNSAFE.has(req.method)) {
-      const origin = req.headers.origin
-      if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) {
-        throw new DomainError(
-          'forbidden',
-          'cross_origin',
-          'Requests from other sites are not accepted.',
-        )
-      }
+    if (UNSAFE.has(req.method) && !sameSite(req.headers.origin, req.headers.host, publicHost)) {
+      throw new DomainError(
+        'forbidden',
+        'cross_origin',
+        'Requests from other sites are not accepted.',
+      )
     }
     const sid = req.cookies[SESSION_COOKIE]
     if (!sid) return

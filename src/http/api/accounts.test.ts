@@ -95,6 +95,20 @@ describe('staff accounts over HTTP', () => {
     )
     assert.equal(crossSite.statusCode, 403)
     assert.equal(crossSite.json().error, 'cross_origin')
+    for (const origin of ['null', 'not a url', 'http://askhour.test.evil.example']) {
+      const refused = await web.post(
+        '/api/v1/orgs/gmp/invites',
+        { email: 'x@gmp.test', role: 'host' },
+        { origin },
+      )
+      assert.equal(refused.statusCode, 403, origin)
+    }
+    const publicOrigin = await web.post(
+      '/api/v1/orgs/gmp/invites',
+      { email: 'z@gmp.test', role: 'host' },
+      { origin: 'http://askhour.test' },
+    )
+    assert.equal(publicOrigin.statusCode, 201)
     const ok = await web.post('/api/v1/orgs/gmp/invites', { email: 'x@gmp.test', role: 'host' })
     assert.equal(ok.statusCode, 201)
     assert.match(ok.json().inviteUrl, /\/invite\?token=/)

@@ -19,7 +19,7 @@ const Plan = z.object({
   title: z.string().trim().min(3).max(140),
   theme: z.string().trim().min(3).max(280),
   hashtag: z.string().trim().max(50),
-  description: z.string().trim().max(4000).default(''),
+  description: z.string().trim().max(4000),
   opensAt: Instant,
   startsAt: Instant,
   endsAt: Instant,
@@ -70,7 +70,7 @@ export const chatRoutes = (deps: Deps) => [
     auth: 'staff',
     status: 201,
     params: OrgParams,
-    body: Plan,
+    body: Plan.extend({ description: Plan.shape.description.default('') }),
     handler: async ({ actor, params, body }) =>
       presentStaffChat(await createChat(deps, actor, params.org, body)),
   }),

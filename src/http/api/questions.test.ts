@@ -148,4 +148,16 @@ describe('asking questions over HTTP', () => {
     assert.equal(res.statusCode, 200, res.body)
     assert.match(res.json().question.publicText, /07700 900777/)
   })
+
+  it('[C6] a partial change to a chat keeps every field it does not name', async () => {
+    const host = await new Client(server.app).signIn('admin@gmp.test')
+    const before = (await host.get('/api/v1/chats/dogs-chat/plan')).json()
+    const res = await host.patch('/api/v1/chats/dogs-chat', {
+      title: 'Dangerous dogs: your questions',
+    })
+    assert.equal(res.statusCode, 200, res.body)
+    assert.equal(res.json().title, 'Dangerous dogs: your questions')
+    assert.equal(res.json().description, before.description)
+    assert.equal(res.json().theme, before.theme)
+  })
 })

@@ -125,6 +125,20 @@ describe('live feed hub', () => {
     hub.close(1000)
   })
 
+  it('[E6] a viewer that leaves before its stream is set up is not kept', async () => {
+    const hub = new FeedHub(deps, {
+      heartbeatMs: 60_000,
+      maxBufferBytes: 64 * 1024,
+      pollMs: 60_000,
+    })
+    hub.start()
+    const gone = new Viewer(true)
+    gone.destroy()
+    await hub.attach(live.id, 'public', gone.asResponse(), null)
+    assert.equal(hub.viewers().get(live.id) ?? 0, 0)
+    hub.close(1000)
+  })
+
   it('[E7] on shutdown viewers are told when to retry', async () => {
     const v = rawViewer(port, '/api/v1/chats/dogs-chat/events')
     await once(v.socket, 'data')

@@ -105,11 +105,13 @@ export class FeedHub {
     lastSeq: number | null,
   ): Promise<void> {
     const channel = await this.channel(chatId)
+    // The viewer may have gone while we awaited; its 'close' has then fired already.
+    if (res.destroyed) return
     const client: Client = { res, audience, cursor: lastSeq ?? channel.head, live: false }
+    res.on('close', () => this.detach(channel, client))
+    channel.clients.add(client)
     res.writeHead(200, SSE_HEADERS)
     res.write(retryFrame(3000))
-    channel.clients.add(client)
-    res.on('close', () => this.detach(channel, client))
     try {
       await this.catchUp(channel, client)
     } catch (err) {
@@ -159,7 +161,10 @@ export class FeedHub {
     for (;;) {
       const events = await this.deps.store.read.events.after(ch.chatId, c.cursor, 'all', this.batch)
       this.replay(c, events)
-      if (c.res.destroyed) return
+      if (c.res.destroyed) {
+        this.detach(ch, c)
+        return
+      }
       // Synchronously from here: nothing can be fanned out between this check and going live.
       if (events.length < this.batch && c.cursor >= ch.head) {
         c.live = true
