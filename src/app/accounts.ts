@@ -171,10 +171,13 @@ export async function acceptInvite(
   })
 }
 
+const unknownUserHash = hashPassword(newToken())
+
 /** [U3] Signs in with email and password; the same answer for a wrong email or a wrong password. */
 export async function login(deps: Deps, email: string, password: string) {
   const user = await deps.store.read.users.findByEmail(email)
-  const ok = user ? await checkPassword(user.passwordHash, password) : false
+  // An unknown email still costs one argon2 verification, so timing does not tell it apart.
+  const ok = await checkPassword(user?.passwordHash ?? (await unknownUserHash), password)
   if (!user || !ok)
     throw new DomainError('unauthenticated', 'bad_credentials', 'Email or password is wrong.')
   return startSession(deps, user.id)

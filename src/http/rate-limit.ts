@@ -32,6 +32,12 @@ export function memoryRateLimiter(now: () => number = Date.now): RateLimiter {
   }
 }
 
+/** [U8] Sign-in attempts per address and per account, so passwords cannot be guessed at speed. */
+export const signInLimits = (ip: string, email: string) => [
+  { key: `login:ip:${ip}`, limit: 30 },
+  { key: `login:email:${email}`, limit: 10 },
+]
+
 /** Throws a 429 naming when to retry if any of the limits is exceeded. */
 export async function enforce(
   limiter: RateLimiter,

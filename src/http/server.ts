@@ -58,7 +58,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Serv
   await installWeb(app, deps, opts.limits)
 
   const routes: AnyRoute[] = [
-    ...accountRoutes(deps),
+    ...accountRoutes(deps, opts.limits),
     ...organisationRoutes(deps),
     ...chatRoutes(deps),
     ...questionRoutes(deps, opts.limits),

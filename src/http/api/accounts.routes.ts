@@ -2,9 +2,11 @@ import { z } from 'zod'
 import { acceptInvite, completeSetup, login, logout, startSession } from '../../app/accounts.ts'
 import type { Deps } from '../../app/deps.ts'
 import { myOrganisations } from '../../app/organisations.ts'
+import { enforce, signInLimits } from '../rate-limit.ts'
 import { route } from '../route.ts'
 import { clearSessionCookie, setSessionCookie } from '../session.ts'
 import { Email, Name, Password, Slug } from './common.schema.ts'
+import type { PublicLimits } from './questions.routes.ts'
 
 const TimeZone = z
   .string()
@@ -25,7 +27,7 @@ const SessionReply = z.object({
   organisations: z.array(z.object({ slug: z.string(), name: z.string(), role: z.string() })),
 })
 
-export const accountRoutes = (deps: Deps) => [
+export const accountRoutes = (deps: Deps, limits: PublicLimits) => [
   route({
     method: 'POST',
     url: '/api/v1/setup',
@@ -69,7 +71,8 @@ export const accountRoutes = (deps: Deps) => [
     summary: 'Sign in',
     auth: 'public',
     body: z.object({ email: Email, password: z.string().min(1).max(200) }),
-    handler: async ({ body, reply }) => {
+    handler: async ({ body, req, reply }) => {
+      await enforce(limits.limiter, signInLimits(req.ip, body.email), limits.windowMs)
       const s = await login(deps, body.email, body.password)
       setSessionCookie(reply, s.sessionId, s.maxAgeSeconds)
       return { csrfToken: s.csrfToken }

@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { chat, member, organisation, PASSWORD } from '../../../test/factories.ts'
-import { testDeps, testServer } from '../../../test/harness.ts'
+import { manualClock, testDeps, testServer } from '../../../test/harness.ts'
 import { Client } from '../../../test/http.ts'
 import { issueSetupLink } from '../../app/accounts.ts'
 import type { Deps } from '../../app/deps.ts'
 import type { Server } from '../server.ts'
 
 describe('staff accounts over HTTP', () => {
+  const clock = manualClock()
   let deps: Deps
   let server: Server
   before(async () => {
-    deps = await testDeps()
+    deps = await testDeps(clock)
     server = await testServer(deps)
   })
   after(() => server.shutdown())
@@ -161,5 +162,20 @@ describe('staff accounts over HTTP', () => {
         .statusCode,
       404,
     )
+  })
+
+  it('[U8] guessing passwords is throttled per account, with Retry-After', async () => {
+    clock.advance(61_000) // a fresh rate-limit window, whatever the tests above spent
+    const codes: number[] = []
+    for (let i = 0; i < 11; i++) {
+      const res = await new Client(server.app).post('/api/v1/session', {
+        email: 'chief@gmp.test',
+        password: `guess-${i}`,
+      })
+      codes.push(res.statusCode)
+      if (res.statusCode === 429) assert.ok(Number(res.headers['retry-after']) >= 1)
+    }
+    assert.deepEqual(codes.slice(-2), [401, 429])
+    assert.equal(codes.filter((c) => c === 401).length, 10)
   })
 })

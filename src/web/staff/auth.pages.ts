@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { acceptInvite, completeSetup, login, logout, startSession } from '../../app/accounts.ts'
 import { DomainError } from '../../domain/errors.ts'
+import { enforce, signInLimits } from '../../http/rate-limit.ts'
 import { clearSessionCookie, requireStaff, setSessionCookie } from '../../http/session.ts'
 import { formString, sendHtml, type WebContext } from '../context.ts'
 import { type Flash, redirect, takeFlash } from '../flash.ts'
@@ -79,7 +80,7 @@ ${errorSummary(errors)}
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/
 
 /** Sign in and out, the first-admin setup link and invitation links. */
-export function authRoutes(app: FastifyInstance, { deps }: WebContext): void {
+export function authRoutes(app: FastifyInstance, { deps, limits }: WebContext): void {
   app.get<{ Querystring: { next?: string } }>('/staff/sign-in', async (req, reply) => {
     if (req.staff) return redirect(reply, safeNext(req.query.next ?? '/staff'))
     pageHeaders(reply)
@@ -94,12 +95,17 @@ export function authRoutes(app: FastifyInstance, { deps }: WebContext): void {
     const next = safeNext(formString(req.body, 'next') || '/staff')
     pageHeaders(reply)
     try {
+      await enforce(limits.limiter, signInLimits(req.ip, email), limits.windowMs)
       const s = await login(deps, email, formString(req.body, 'password'))
       setSessionCookie(reply, s.sessionId, s.maxAgeSeconds)
       return redirect(reply, next)
     } catch (err) {
       const errors = [{ field: 'email', message: messageOf(err) }]
-      return sendHtml(reply, signInPage({ email, next, errors }), 401)
+      const status = err instanceof DomainError && err.kind === 'rate_limited' ? 429 : 401
+      if (err instanceof DomainError && err.details.retryAfterSeconds) {
+        reply.header('retry-after', String(err.details.retryAfterSeconds))
+      }
+      return sendHtml(reply, signInPage({ email, next, errors }), status)
     }
   })
 
