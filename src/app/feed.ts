@@ -40,6 +40,8 @@ export async function publicAnswer(deps: Deps, answerId: string) {
   if (a?.state !== 'published' || !a.publishedAt) throw notFound('Answer')
   const q = await deps.store.read.questions.findById(a.questionId)
   const chat = await deps.store.read.chats.findById(a.chatId)
-  if (!q || !chat) throw notFound('Answer')
+  // [A6] The page lives as long as its question stays public (not deleted at source or withdrawn).
+  if (!q || !chat || chat.state === 'draft') throw notFound('Answer')
+  if (q.state !== 'answered' && q.state !== 'approved') throw notFound('Answer')
   return { answer: presentAnswer(a, a.publishedAt), question: presentQuestion(q), chat }
 }

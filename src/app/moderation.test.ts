@@ -5,7 +5,10 @@ import { testDeps } from '../../test/harness.ts'
 import type { Actor } from '../domain/permissions.ts'
 import type { Chat } from '../domain/types.ts'
 import { answerQuestion } from './answers.ts'
+import { hostMovesChat } from './chats.ts'
+import { honourDeletion } from './connectors.ts'
 import type { Deps } from './deps.ts'
+import { publicAnswer } from './feed.ts'
 import { moderate } from './moderation.ts'
 import { askQuestion, ingestPost, listQuestions } from './questions.ts'
 import { thank, upvote } from './reactions.ts'
@@ -140,5 +143,38 @@ describe('moderating a chat', () => {
     assert.deepEqual(await thank(deps, a.id, 'alice'), { thanks: 1 })
     await assert.rejects(thank(deps, a.id, 'alice'), /already thanked/)
     assert.deepEqual(await thank(deps, a.id, 'bob'), { thanks: 2 })
+  })
+
+  it('[A6] an answer page disappears with its question when the post is deleted at source', async () => {
+    const post = {
+      source: 'bluesky' as const,
+      externalId: 'at://did:plc:abc/app.bsky.feed.post/del',
+      externalUrl: null,
+      authorHandle: '@sam.bsky.social',
+      text: 'Do muzzles have to be basket muzzles? #askGMP',
+    }
+    const q = await ingestPost(deps, live, post, 'network:bluesky')
+    assert.ok(q)
+    await moderate(deps, host, 'dogs-chat', q.id, { type: 'approve' })
+    const a = await answerQuestion(deps, expert, 'dogs-chat', q.id, {
+      kind: 'answer',
+      body: 'Yes, a basket muzzle.',
+      publish: true,
+    })
+    assert.equal((await publicAnswer(deps, a.id)).answer.id, a.id)
+    await honourDeletion(deps, 'bluesky', post.externalId)
+    await assert.rejects(publicAnswer(deps, a.id), /not found/)
+  })
+
+  it('[Q1] a question never commits after the chat has closed, even if the caller read it open', async () => {
+    const fresh = await testDeps()
+    const o = await organisation(fresh)
+    const c = await chat(fresh, o.admin, 'gmp', 'live')
+    await hostMovesChat(fresh, o.admin, c.slug, 'closed')
+    // `c` is the caller's stale copy, still saying live.
+    await assert.rejects(
+      askQuestion(fresh, c, { text: 'Am I too late to ask?' }, { visitorKey: 'v' }),
+      /closed/,
+    )
   })
 })

@@ -5,6 +5,7 @@ import { event } from '../domain/events.ts'
 import { checkQuestionText } from '../domain/question.ts'
 import type { Chat, Question, Source } from '../domain/types.ts'
 import type { QuestionFilter } from '../store/repos/questions.repo.ts'
+import type { Repos } from '../store/repos.ts'
 import { changeChat } from './commit.ts'
 import { type Deps, isoNow } from './deps.ts'
 
@@ -81,6 +82,16 @@ async function replay(
   return { question, replayed: true }
 }
 
+/**
+ * [Q1] Checked again inside the transaction, which holds the chat's lock: a question never commits
+ * after the clock or a host has closed the chat.
+ */
+async function assertStillOpen(tx: Repos, chatId: string, at: string): Promise<void> {
+  const current = await tx.chats.findById(chatId)
+  if (!current) throw notFound('Chat')
+  assertAcceptsQuestions(current, at)
+}
+
 /** Thrown inside the transaction to roll it back when a concurrent retry took the key first. */
 const LOST_RACE = new Error('idempotency key taken by a concurrent retry')
 
@@ -111,6 +122,7 @@ export async function askQuestion(
     chat.id,
     `visitor:${ctx.visitorKey.slice(0, 12)}`,
     async (tx, at) => {
+      await assertStillOpen(tx, chat.id, at)
       if (key) {
         // A concurrent retry may have committed since the check above.
         const seen = await tx.idempotency.find(chat.id, key)
@@ -182,7 +194,8 @@ export async function ingestPost(
     externalId: post.externalId,
     externalUrl: post.externalUrl,
   })
-  const { result } = await changeChat(deps, chat.id, actor, async (tx) => {
+  const { result } = await changeChat(deps, chat.id, actor, async (tx, at) => {
+    await assertStillOpen(tx, chat.id, at)
     if (await tx.questions.findByExternal(post.source, post.externalId))
       return { result: null, events: [] }
     await tx.questions.insert(question, null)
