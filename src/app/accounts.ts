@@ -136,7 +136,10 @@ export async function inviteMember(
   return `${deps.publicUrl}/invite?token=${token}`
 }
 
-/** [U2] Redeems an invitation: a new account, or an existing one joining another organisation. */
+/**
+ * [U2] Redeems an invitation: a new account, or an existing one joining another organisation.
+ * Someone already in the organisation keeps their role.
+ */
 export async function acceptInvite(
   deps: Deps,
   input: { token: string; name: string; password: string },
@@ -166,7 +169,10 @@ export async function acceptInvite(
         name: input.name,
         password: input.password,
       }))
-    await tx.users.setMembership(token.orgId, user.id, token.role, now)
+    // An invitation adds a member; it never changes the role of someone already in (U6: an old
+    // invitation must not demote the last admin). Roles change through setMemberRole.
+    const roles = await tx.users.roles(user.id)
+    if (!roles.has(token.orgId)) await tx.users.setMembership(token.orgId, user.id, token.role, now)
     return { userId: user.id }
   })
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { chat, organisation } from '../../test/factories.ts'
 import { manualClock, testDeps } from '../../test/harness.ts'
+import { resolveSession, startSession } from './accounts.ts'
 import { tickClock } from './clock.ts'
 
 describe('chat clock', () => {
@@ -35,5 +36,16 @@ describe('chat clock', () => {
     clock.set(c.endsAt)
     assert.equal(await tickClock(deps), 0)
     assert.equal((await deps.store.read.chats.findById(c.id))?.state, 'draft')
+  })
+
+  it('[U4] the clock sweeps expired sessions away', async () => {
+    const clock = manualClock('2026-12-01T12:00:00.000Z')
+    const deps = await testDeps(clock)
+    const { admin } = await organisation(deps)
+    const { sessionId } = await startSession(deps, admin.userId)
+    clock.advance(15 * 86_400_000)
+    await tickClock(deps)
+    clock.set('2026-12-01T12:00:00.000Z')
+    assert.equal(await resolveSession(deps, sessionId), null, 'the row is gone, not just expired')
   })
 })

@@ -17,5 +17,7 @@ export async function tickClock(deps: Deps): Promise<number> {
       deps.log.warn({ err, chatId: chat.id }, 'clock could not move chat')
     }
   }
+  // Expired sessions serve no one; sweeping them here keeps the table small without a job of its own.
+  await deps.store.transaction((tx) => tx.sessions.deleteExpired(now))
   return moved
 }
