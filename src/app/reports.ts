@@ -58,7 +58,7 @@ export async function transparencySummary(deps: Deps, slug: string): Promise<Tra
   const cached = summaries.get(chat.id)
   if (cached?.seq === seq) return cached.summary
   const input = await loadReportInput(deps.store.read, chat, isoNow(deps), { skipThemes: true })
-  const texts = (await deps.store.read.reports.rejectedTexts(chat.id)).map((q) => q.text)
+  const texts = await deps.store.read.reports.questionTexts(chat.id)
   const summary = transparencyOf(buildReport(input), texts)
   if (summaries.size >= CACHE_SIZE) summaries.delete(summaries.keys().next().value as string)
   summaries.set(chat.id, { seq, summary })

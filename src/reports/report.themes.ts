@@ -8,6 +8,7 @@ import type { Theme } from './report.types.ts'
 const withoutPlaceholders = (text: string) => text.replace(/\[[a-z ]+\]/g, ' ')
 
 const THEMED_STATES = new Set(['pending', 'approved', 'answered', 'merged'])
+const isPublished = (q: ReportQuestion) => q.state === 'approved' || q.state === 'answered'
 
 /**
  * The most asked themes: questions linked as near-duplicates by the moderation aids or merged by a
@@ -44,11 +45,12 @@ export function themes(
     members.set(root, [...(members.get(root) ?? []), q])
   }
   const groups = [...members.values()]
-    .filter((g) => g.length > 1)
+    // A theme is labelled with a published question's public text, never an unreviewed one (R5).
+    .filter((g) => g.length > 1 && g.some(isPublished))
     .map((g) => {
-      const top = [...g].sort(
-        (a, b) => b.votes - a.votes || a.receivedAt.localeCompare(b.receivedAt),
-      )[0]
+      const top = g
+        .filter(isPublished)
+        .sort((a, b) => b.votes - a.votes || a.receivedAt.localeCompare(b.receivedAt))[0]
       return {
         size: g.length,
         label: top?.publicText ?? '',

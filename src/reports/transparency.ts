@@ -44,7 +44,9 @@ function quotes(reason: string, text: string): boolean {
 
 /**
  * A moderator's reason as the public may see it: personal data masked, and "Other reason" if it
- * quotes any declined question's words (a moderator may paste them; they are private).
+ * quotes five or more words of any question in the chat, whatever its state (a moderator may paste
+ * them; they are private). Shorter quotes are not caught: the console offers a fixed list of
+ * reasons so free text stays rare.
  */
 export function publicReason(reason: string, privateTexts: readonly string[]): string {
   const masked = applyMasks(reason, findPii(reason)).trim()

@@ -93,14 +93,14 @@ export const reportsRepo = (base: Kysely<Database>) => {
       }))
     },
 
-    /** The original words of the chat's declined questions, only to keep them out of public reasons. */
-    async rejectedTexts(chatId: string): Promise<Array<{ id: string; text: string }>> {
-      return db
+    /** Every question's words in the chat, only to keep them out of public reasons. */
+    async questionTexts(chatId: string): Promise<string[]> {
+      const rows = await db
         .selectFrom('questions')
-        .select(['id', 'text'])
+        .select(['text', 'public_text'])
         .where('chat_id', '=', chatId)
-        .where('state', '=', 'rejected')
         .execute()
+      return rows.flatMap((r) => [r.text, r.public_text])
     },
 
     /** Events of the given types, oldest first, with their data parsed. */
