@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 /**
  * The benchmark cases of issue 5. Each `run*` function measures ONE target once (fresh server
  * processes, fresh load generators) and returns flat metrics; bench/run.ts interleaves targets
@@ -161,6 +162,10 @@ function latencies(r: Report, sent: number[]) {
       const k = index.get(s.arrivals[i] as number)
       if (k !== undefined) perDelivery.push((s.arrivals[i + 1] as number) - (sent[k] as number))
     }
+  }
+  if (process.env.BENCH_DEBUG) {
+    const file = `/tmp/bench-debug-${Date.now()}.json`
+    writeFileSync(file, JSON.stringify({ sent, acks, toLast, toFirst }))
   }
   return {
     eventsSeen: ids.length,

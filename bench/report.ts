@@ -143,7 +143,16 @@ function rowsFor(r: CaseResult): Row[] {
       rows.push(absRow(r, `${k}: vote POST p99`, ph, 'voteP99', 'ms', (v) => v <= 50, '≤ 50 ms'))
       rows.push(ratioRow(r, `${k}: vote POST p99`, ph, 'voteP99', 'raw', 'ms', null))
       rows.push(
-        ratioRow(r, `${k}: votes accepted per second`, ph, 'votesPerSecond', 'raw', '/s', null, 0),
+        ratioRow(
+          r,
+          `${k}: votes answered per second (incl. draining the backlog)`,
+          ph,
+          'votesPerSecond',
+          'raw',
+          '/s',
+          null,
+          0,
+        ),
       )
       rows.push(
         absRow(
@@ -364,6 +373,8 @@ const DETAIL_KEYS: Record<string, string[]> = {
   fanout: [
     'lastViewerP50',
     'lastViewerP99',
+    'firstViewerP99',
+    'publishAckP99',
     'sampleP99',
     'deliveredPct',
     'serverCpuMs',
@@ -416,6 +427,7 @@ const DETAIL_KEYS: Record<string, string[]> = {
     'processes',
     'lastViewerP50',
     'lastViewerP99',
+    'publishAckP99',
     'deliveredPct',
     'outOfOrderOrDuplicate',
     'serverCpuMs',

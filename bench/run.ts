@@ -158,7 +158,9 @@ async function runCase(name: string, def: CaseDef, p: Params, reps: number, quic
     durationS: Math.round((Date.now() - started) / 1000),
   }
   mkdirSync(RESULTS, { recursive: true })
-  const file = new URL(`${date.slice(0, 10)}-${name}${quick ? '-quick' : ''}.json`, RESULTS)
+  // A run of some targets only (--targets) is a diagnostic: it never replaces a full result.
+  const suffix = `${quick ? '-quick' : ''}${arg('targets') ? '-partial' : ''}`
+  const file = new URL(`${date.slice(0, 10)}-${name}${suffix}.json`, RESULTS)
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`)
   process.stdout.write(`[${name}] wrote ${file.pathname}\n`)
 }
@@ -189,7 +191,9 @@ function latestResults(): CaseResult[] {
   const files = readdirSync(RESULTS).filter((f) => f.endsWith('.json'))
   const best = new Map<string, CaseResult>()
   for (const f of files.sort()) {
+    if (f.includes('-partial')) continue
     const r = JSON.parse(readFileSync(new URL(f, RESULTS), 'utf8')) as CaseResult
+    r.medians = medians(r.runs) // recomputed, so older files follow the current definition
     const prev = best.get(r.case)
     if (!prev || (prev.quick && !r.quick) || (prev.quick === r.quick && r.date > prev.date)) {
       best.set(r.case, r)

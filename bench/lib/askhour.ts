@@ -57,6 +57,8 @@ export function serveAskhour(
   const prof = process.env.BENCH_CPU_PROF
   const args = [
     ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []),
+    // BENCH_ASKHOUR_FLAGS="--trace-gc": extra node flags for the askhour processes only.
+    ...(process.env.BENCH_ASKHOUR_FLAGS?.split(' ').filter(Boolean) ?? []),
     ...(probe ? ['--import', './bench/lib/probe.ts'] : []),
     'src/cli/main.ts',
     'serve',

@@ -30,7 +30,13 @@ export function percentile(values: number[], p: number): number {
   return sorted[i] as number
 }
 
-export const median = (values: number[]) => percentile(values, 50)
+/** The median; with an even count (e.g. a failed round), the mean of the two middle values. */
+export function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b)
+  const h = Math.floor(v.length / 2)
+  if (v.length === 0) return Number.NaN
+  return v.length % 2 ? (v[h] as number) : ((v[h - 1] as number) + (v[h] as number)) / 2
+}
 
 /** Node with tsx, so every bench process runs TypeScript like `askhour serve` does. */
 export const NODE_ARGS = ['--import', 'tsx']

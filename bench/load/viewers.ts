@@ -159,7 +159,8 @@ function open(v: Viewer, lastEventId: number | null): Promise<void> {
       })
       socket.on('error', () => {})
       socket.on('close', () => {
-        v.closed = true
+        // A dropped socket closes after its replacement opened: only the current one counts.
+        if (v.socket === socket) v.closed = true
         done()
       })
       return
@@ -204,7 +205,7 @@ function open(v: Viewer, lastEventId: number | null): Promise<void> {
     })
     ws.on('error', () => {})
     ws.on('close', () => {
-      v.closed = true
+      if (v.socket === ws) v.closed = true
       done()
     })
   })
