@@ -25,4 +25,35 @@ describe('SQLite file store', () => {
     assert.equal(await again.ping(), true)
     await again.close()
   })
+
+  it('[S8] transactions that commit together stay independent: one failing loses only its own writes', async () => {
+    const store = await openSqliteStore(':memory:')
+    const org = (id: string) => ({
+      id,
+      slug: id,
+      name: id,
+      timeZone: 'UTC',
+      logoUrl: null,
+      brandColour: '#000000',
+      emergencyGuidance: 'Call 999.',
+      createdAt: '2026-12-01T00:00:00.000Z',
+    })
+    const results = await Promise.allSettled([
+      store.transaction((tx) => tx.organisations.insert(org('org-a'))),
+      store.transaction(async (tx) => {
+        await tx.organisations.insert(org('org-b'))
+        throw new Error('this request fails after writing')
+      }),
+      store.transaction((tx) => tx.organisations.insert(org('org-a'))),
+      store.transaction((tx) => tx.organisations.insert(org('org-c'))),
+    ])
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'rejected', 'rejected', 'fulfilled'],
+    )
+    assert.ok(await store.read.organisations.findBySlug('org-a'))
+    assert.equal(await store.read.organisations.findBySlug('org-b'), undefined)
+    assert.ok(await store.read.organisations.findBySlug('org-c'))
+    await store.close()
+  })
 })

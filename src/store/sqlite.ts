@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely'
 import { migrateToLatest } from './migrate.ts'
 import { makeRepos } from './repos.ts'
 import type { Database } from './schema.ts'
+import { batchedTransactions } from './sqlite-batch.ts'
 import type { Store } from './store.ts'
 
 /**
@@ -18,16 +19,39 @@ export async function openSqliteStore(file: string): Promise<Store> {
   conn.pragma('synchronous = FULL')
   conn.pragma('foreign_keys = ON')
   conn.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) })
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(conn) }),
+  })
   await migrateToLatest(db as Kysely<unknown>)
+  const inBatch = batchedTransactions(db)
   return {
     dialect: 'sqlite',
     read: makeRepos(db),
-    transaction: (fn) => db.transaction().execute((trx) => fn(makeRepos(trx))),
+    transaction: (fn) => inBatch((trx) => fn(makeRepos(trx))),
     async ping() {
       await sql`select 1`.execute(db)
       return true
     },
     close: () => db.destroy(),
+  }
+}
+
+/**
+ * Kysely prepares every query afresh; the same few hundred statements run all day, so reuse them
+ * (better-sqlite3 statements are reusable and hold no per-call state).
+ */
+function withStatementCache(conn: SQLite.Database, max = 500) {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    close: () => conn.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql)
+      if (!stmt) {
+        stmt = conn.prepare(sql)
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string)
+        cache.set(sql, stmt)
+      }
+      return stmt
+    },
   }
 }

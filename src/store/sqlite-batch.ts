@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './schema.ts'
+
+interface Pending<T> {
+  fn: (trx: Kysely<Database>) => Promise<T>
+  resolve: (value: T) => void
+  reject: (err: unknown) => void
+}
+
+const MAX_BATCH = 64
+
+/**
+ * Group commit for SQLite. With synchronous=FULL every COMMIT waits for the disk, on the main
+ * thread; one commit per request caps throughput at the disk's sync rate and stalls everything
+ * else meanwhile. Transactions that arrive together run one after another inside one database
+ * transaction, each in its own savepoint (a failure rolls back only its own writes), and all are
+ * answered after the single COMMIT, so nothing is acknowledged before it is durable.
+ */
+export function batchedTransactions(db: Kysely<Database>) {
+  const queue: Array<Pending<unknown>> = []
+  let running = false
+
+  async function runBatch(): Promise<void> {
+    const batch = queue.splice(0, MAX_BATCH)
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; err: unknown }> = []
+    try {
+      const trx = await db.startTransaction().execute()
+      try {
+        for (const item of batch) {
+          const sp = await trx.savepoint('request').execute()
+          try {
+            outcomes.push({ ok: true, value: await item.fn(sp) })
+            await sp.releaseSavepoint('request').execute()
+          } catch (err) {
+            await sp.rollbackToSavepoint('request').execute()
+            await sp.releaseSavepoint('request').execute()
+            outcomes.push({ ok: false, err })
+          }
+        }
+        await trx.commit().execute()
+      } catch (err) {
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => undefined)
+        throw err
+      }
+      batch.forEach((item, i) => {
+        const o = outcomes[i]
+        if (o?.ok) item.resolve(o.value)
+        else item.reject(o?.err)
+      })
+    } catch (err) {
+      for (const item of batch) item.reject(err)
+    }
+  }
+
+  function drain(): void {
+    if (running || queue.length === 0) return
+    running = true
+    // Let the requests that arrived in this turn of the event loop join the batch.
+    setImmediate(() => {
+      runBatch().finally(() => {
+        running = false
+        drain()
+      })
+    })
+  }
+
+  return <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ fn, resolve, reject } as Pending<unknown>)
+      drain()
+    })
+}
