@@ -54,7 +54,31 @@ export function dashboardStats(
   }
 }
 
-export function dashboardRegion(chat: Chat, s: DashboardStats): SafeHtml {
+/** A network's connector as hosts see it (from `connectorStates`). */
+export interface NetworkState {
+  network: string
+  state: string
+  reason: string | null
+  account: { handle: string } | null
+}
+
+const NETWORK_NAME: Record<string, string> = { bluesky: 'Bluesky', mastodon: 'Mastodon', x: 'X' }
+
+/** Which networks feed this chat, and whether each is healthy, lagging or failing (and why). */
+function networksList(networks: readonly NetworkState[]): SafeHtml {
+  const on = networks.filter((n) => n.state !== 'off')
+  if (on.length === 0) return html`<p>No social networks are switched on for this chat.</p>`
+  return html`<ul class="networks">${on.map(
+    (n) =>
+      html`<li data-network="${n.network}" data-state="${n.state}"><strong>${NETWORK_NAME[n.network] ?? n.network}</strong>${n.account ? html` (${n.account.handle})` : ''}: ${n.state}${n.reason ? html` – ${n.reason}` : ''}</li>`,
+  )}</ul>`
+}
+
+export function dashboardRegion(
+  chat: Chat,
+  s: DashboardStats,
+  networks: readonly NetworkState[] = [],
+): SafeHtml {
   const left =
     s.timeLeftMs === null
       ? 'Closed'
@@ -75,6 +99,8 @@ export function dashboardRegion(chat: Chat, s: DashboardStats): SafeHtml {
 </ul>
 <label for="progress">Answered of approved questions</label>
 <progress id="progress" max="${Math.max(1, s.answered + s.waitingAnswer)}" value="${s.answered}">${s.answered} of ${s.answered + s.waitingAnswer}</progress>
+<h2>Social networks</h2>
+${networksList(networks)}
 </div>`
 }
 
@@ -85,6 +111,7 @@ export function dashboardPage(
   chat: Chat,
   stats: DashboardStats,
   canModerate: boolean,
+  networks: readonly NetworkState[] = [],
 ): SafeHtml {
   return staffPage(s, {
     title: `Dashboard – ${chat.title}`,
@@ -95,7 +122,7 @@ export function dashboardPage(
     scripts: ['dashboard.js'],
     body: html`<p class="caption">${chat.hashtag} · ${chat.state}</p>
 <h1>Dashboard</h1>
-<div data-refreshing="/staff/chats/${chat.slug}/dashboard?fragment=1" data-chat="${chat.slug}">${dashboardRegion(chat, stats)}</div>`,
+<div data-refreshing="/staff/chats/${chat.slug}/dashboard?fragment=1" data-chat="${chat.slug}">${dashboardRegion(chat, stats, networks)}</div>`,
   })
 }
 

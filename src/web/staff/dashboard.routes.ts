@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { listAnswers } from '../../app/answers.ts'
+import { connectorStates } from '../../app/connectors.ts'
 import { staffChatView } from '../../app/views.ts'
 import { sendHtml, type WebContext } from '../context.ts'
 import { pageHeaders } from '../security.ts'
@@ -20,9 +21,13 @@ export function dashboardRoutes(app: FastifyInstance, { deps }: WebContext): voi
     const s = session(req)
     const v = await staffChatView(deps, s.actor, req.params.chat)
     const stats = dashboardStats(v.chat, v.counts, await listAnswers(deps, v.chat.id), deps.now())
+    const networks = await connectorStates(deps, s.actor, v.chat.slug)
     pageHeaders(reply)
-    if (req.query.fragment) return sendHtml(reply, dashboardRegion(v.chat, stats))
-    return sendHtml(reply, dashboardPage(s, v.org, v.chat, stats, canModerate(s.actor, v.org.id)))
+    if (req.query.fragment) return sendHtml(reply, dashboardRegion(v.chat, stats, networks))
+    return sendHtml(
+      reply,
+      dashboardPage(s, v.org, v.chat, stats, canModerate(s.actor, v.org.id), networks),
+    )
   })
 
   app.get<Q>('/staff/chats/:chat/present', async (req, reply) => {

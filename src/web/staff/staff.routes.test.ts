@@ -273,4 +273,46 @@ describe('staff console (server-rendered forms)', () => {
     const present = await c.get('/staff/chats/live-chat/present')
     assert.equal(present.statusCode, 200)
   })
+
+  it('[N10] the dashboard shows each switched-on network and why it is failing', async () => {
+    const live = await deps.store.read.chats.findBySlug('live-chat')
+    assert.ok(live)
+    const at = deps.now().toISOString()
+    await deps.store.transaction(async (tx) => {
+      await tx.connectors.saveAccount({
+        id: 'acc-1',
+        orgId: live.orgId,
+        network: 'bluesky',
+        handle: '@gmp.bsky.social',
+        networkUserId: 'did:plc:gmp',
+        secret: 'sealed',
+        createdAt: at,
+        updatedAt: at,
+      })
+      await tx.connectors.saveSwitch({
+        chatId: live.id,
+        network: 'bluesky',
+        enabled: true,
+        answerBack: true,
+        redirectReplies: false,
+        updatedAt: at,
+      })
+      await tx.connectors.saveStatus({
+        chatId: live.id,
+        network: 'bluesky',
+        state: 'failing',
+        reason: 'The relay refused the connection (HTTP 429).',
+        heardAt: at,
+        positionAt: at,
+        updatedAt: at,
+      })
+    })
+    const { c } = await signIn(server, 'expert@gmp.test')
+    const dash = await c.get('/staff/chats/live-chat/dashboard')
+    assert.match(
+      dash.body,
+      /<li data-network="bluesky" data-state="failing"><strong>Bluesky<\/strong> \(@gmp\.bsky\.social\): failing – The relay refused the connection \(HTTP 429\)\.<\/li>/,
+    )
+    assert.doesNotMatch(dash.body, /data-network="mastodon"/)
+  })
 })
