@@ -2,9 +2,9 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Bus, ChatNotice } from './bus.ts'
 
-const until = async (pred: () => boolean, ms = 3000) => {
+const until = async (pred: () => boolean | Promise<boolean>, ms = 3000) => {
   const t0 = Date.now()
-  while (!pred()) {
+  while (!(await pred())) {
     if (Date.now() - t0 > ms) throw new Error(`not within ${ms} ms`)
     await new Promise((r) => setTimeout(r, 10))
   }
@@ -64,13 +64,21 @@ export function busContract(
           const mine: ChatNotice[] = []
           other.subscribe((n) => heard.push(n))
           bus.subscribe((n) => mine.push(n))
-          await new Promise((r) => setTimeout(r, 100)) // the peer's SUBSCRIBE is in place
+          // Probe until the peer's SUBSCRIBE is in place, then start clean.
+          await until(async () => {
+            await bus.publish({ chatId: 'probe', seq: 0 })
+            return heard.length > 0
+          })
+          heard.length = 0
+          mine.length = 0
           const sent = Array.from({ length: 100 }, (_, i) => ({ chatId: 'chat-b3', seq: i + 1 }))
           for (const n of sent) await bus.publish(n)
-          await until(() => heard.length >= 100)
-          await new Promise((r) => setTimeout(r, 100))
-          assert.deepEqual(heard, sent)
-          assert.deepEqual(mine, sent, 'the publisher hears its own notices once, not twice')
+          // A sentinel after the hundred: once it arrives, no late duplicate can still be coming.
+          await bus.publish({ chatId: 'sentinel', seq: 1 })
+          await until(() => heard.some((n) => n.chatId === 'sentinel'))
+          const real = (ns: ChatNotice[]) => ns.filter((n) => n.chatId === 'chat-b3')
+          assert.deepEqual(real(heard), sent)
+          assert.deepEqual(real(mine), sent, 'the publisher hears its own notices once, not twice')
         } finally {
           await other.close()
         }

@@ -69,9 +69,8 @@ describe('Redis bus', servers, () => {
       const bus: Bus = openRedisBus('redis://127.0.0.1:1', { log: silent, channel })
       const heard: ChatNotice[] = []
       bus.subscribe((n) => heard.push(n))
-      const t0 = Date.now()
+      // A publish that queued until Redis came back would never settle here.
       for (let i = 1; i <= 100; i++) await bus.publish({ chatId: 'c', seq: i })
-      assert.ok(Date.now() - t0 < 200, `publishing took ${Date.now() - t0} ms`)
       assert.equal(heard.length, 100)
       await bus.close()
     })

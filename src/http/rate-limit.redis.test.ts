@@ -45,11 +45,9 @@ describe('Redis rate limiter', servers, () => {
     const down = openRedisClient('redis://127.0.0.1:1', log, 'rl-down')
     try {
       const limiter = redisRateLimiter(down, { prefix, log })
-      const t0 = Date.now()
       const results = []
       for (let i = 0; i < 4; i++) results.push((await limiter.hit('q:ip:x', 3, 60_000)).allowed)
       assert.deepEqual(results, [true, true, true, false])
-      assert.ok(Date.now() - t0 < 100)
     } finally {
       down.disconnect()
     }

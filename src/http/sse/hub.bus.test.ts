@@ -38,10 +38,13 @@ class Viewer extends Writable {
 }
 
 const ids = (text: string) => [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]))
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** Lets pending reads and writes finish (in-memory SQLite resolves within a few turns). */
+const settle = async () => {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r))
+}
 
 describe('live feed hub when the bus is down', () => {
-  it('[B5] polls the store faster while the bus is disconnected, and catches up as soon as it is back', async () => {
+  it('[B5] polls the store faster while the bus is disconnected, and catches up as soon as it is back', async (t) => {
     const deps = await testDeps()
     const { admin } = await organisation(deps, 'gmp')
     const live = await chat(deps, admin, 'gmp', 'live')
@@ -50,6 +53,8 @@ describe('live feed hub when the bus is down', () => {
       { store: deps.store, bus, log: deps.log },
       { heartbeatMs: 60_000, maxBufferBytes: 1 << 20, pollMs: 60_000, degradedPollMs: 50 },
     )
+    // The poll intervals run on mocked time, so the test decides when a poll is due.
+    t.mock.timers.enable({ apis: ['setInterval'] })
     hub.start()
     const viewer = new Viewer()
     await hub.attach(live.id, 'staff', viewer as unknown as ServerResponse, null)
@@ -57,21 +62,24 @@ describe('live feed hub when the bus is down', () => {
       askQuestion(deps, live, { text: `Question number ${i} about dogs` }, { visitorKey: `v${i}` })
 
     await ask(1) // no notice reaches the hub, and the regular poll is a minute away
-    await sleep(150)
+    t.mock.timers.tick(1000)
+    await settle()
     assert.deepEqual(ids(viewer.text), [])
 
     set(false)
     await ask(2)
-    await sleep(200)
+    t.mock.timers.tick(50)
+    await settle()
     assert.equal(ids(viewer.text).length, 2, 'the fast poll delivered both')
 
     set(true)
     await ask(3)
-    await sleep(150)
+    t.mock.timers.tick(1000)
+    await settle()
     assert.equal(ids(viewer.text).length, 2, 'back to the slow poll')
     set(false)
     set(true) // reconnected: one catch-up read at once
-    await sleep(20)
+    await settle()
     assert.equal(ids(viewer.text).length, 3)
     hub.close(1000)
     await deps.store.close()
