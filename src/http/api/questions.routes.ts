@@ -33,7 +33,8 @@ const IdempotencyKey = z
   .regex(/^[A-Za-z0-9_.:-]{8,128}$/, 'use 8–128 letters, digits or - _ . :')
   .optional()
 
-const Moderation = z.discriminatedUnion('type', [
+/** One moderation action; the console's forms are checked against the same schema. */
+export const Moderation = z.discriminatedUnion('type', [
   z.object({ type: z.literal('approve') }),
   z.object({ type: z.literal('reject'), reason: z.string().trim().min(2).max(280) }),
   z.object({

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { type ModerationAction, moderate } from '../../app/moderation.ts'
 import { moderationQueue, staffChatView } from '../../app/views.ts'
 import { DomainError } from '../../domain/errors.ts'
+import { Moderation } from '../../http/api/questions.routes.ts'
 import { requireStaff } from '../../http/session.ts'
 import { formList, formString, sendHtml, type WebContext } from '../context.ts'
 import { takeFlash } from '../flash.ts'
@@ -32,32 +33,22 @@ const SAID: Record<ModerationAction['type'], string> = {
   unmask: 'That part is now shown publicly',
 }
 
-/** The moderation action a form asks for. */
+/** The moderation action a form asks for, checked by the API's schema (null if it is not valid). */
 function actionOf(body: unknown): ModerationAction | null {
-  const version = Number(formString(body, 'version'))
-  switch (formString(body, 'action')) {
-    case 'approve':
-      return { type: 'approve' }
-    case 'reject':
-      return { type: 'reject', reason: formString(body, 'reason').trim() || 'Not published' }
-    case 'redirect':
-      return { type: 'redirect' }
-    case 'merge':
-      return { type: 'merge', into: formString(body, 'into') }
-    case 'assign':
-      return { type: 'assign', expertId: formString(body, 'expertId') || null }
-    case 'edit':
-      return { type: 'edit', publicText: formString(body, 'publicText'), version }
-    case 'unmask':
-      return {
-        type: 'unmask',
-        start: Number(formString(body, 'start')),
-        end: Number(formString(body, 'end')),
-        version,
-      }
-    default:
-      return null
+  const field = (name: string) => formString(body, name)
+  const number = (name: string) => (field(name) === '' ? undefined : Number(field(name)))
+  const candidate = {
+    type: field('action'),
+    reason: field('reason').trim() || 'Not published',
+    into: field('into'),
+    expertId: field('expertId') || null,
+    publicText: field('publicText'),
+    version: number('version'),
+    start: number('start'),
+    end: number('end'),
   }
+  const parsed = Moderation.safeParse(candidate)
+  return parsed.success ? (parsed.data as ModerationAction) : null
 }
 
 /** The moderation queue page, its live fragment, one action per form and bulk actions. */
@@ -117,7 +108,11 @@ export function moderateRoutes(app: FastifyInstance, { deps }: WebContext): void
       const back = `${page}${safeBack(formString(req.body, 'back'), '')}`
       const action = actionOf(req.body)
       return attempt(req, reply, back, async () => {
-        if (!action) return done(req, reply, back, { kind: 'error', title: 'Unknown action' })
+        if (!action)
+          return done(req, reply, back, {
+            kind: 'error',
+            title: 'That form was incomplete or too long; nothing was changed',
+          })
         await moderate(deps, actor, req.params.chat, req.params.id, action)
         return done(req, reply, back, { kind: 'success', title: SAID[action.type] })
       })
