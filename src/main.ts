@@ -11,7 +11,6 @@ import { openMemoryBus } from './bus/memory.ts'
 import { openRedisBus } from './bus/redis.ts'
 import { openRedisClient } from './bus/redis-client.ts'
 import type { Config } from './config.ts'
-import { startConnectors } from './connectors/index.ts'
 import { createMetrics } from './http/metrics.ts'
 import { redisRateLimiter } from './http/rate-limit.redis.ts'
 import { memoryRateLimiter, type RateLimiter } from './http/rate-limit.ts'
@@ -127,8 +126,13 @@ export async function start(
   const store = await openStore(config, log)
   const scale = openScaleOut(config, log)
   const { deps, secret, metrics } = await composeDeps(config, log, store, scale.bus)
-  // [N12] Network connectors run beside the clock, on the leading process only.
-  const connectors = startConnectors(config, deps, scale.leadership)
+  // [N12] Network connectors run beside the clock, on the leading process only. Their client
+  // libraries cost ~65 MiB, so they are loaded only when networks can be connected at all.
+  const connectors = config.CONNECTOR_KEY
+    ? (await import('./connectors/index.ts')).startConnectors(config, deps, scale.leadership)
+    : { services: undefined, stop: async () => {} }
+  if (!config.CONNECTOR_KEY)
+    log.info('social networks are off: set CONNECTOR_KEY to connect accounts')
   const server = await buildServer(deps, {
     connectors: connectors.services,
     metrics,

@@ -81,10 +81,7 @@ export function startConnectors(
   deps: Deps,
   leadership: Leadership,
 ): { services?: ConnectorServices; stop(): Promise<void> } {
-  if (!config.CONNECTOR_KEY) {
-    deps.log.info('social networks are off: set CONNECTOR_KEY to connect accounts')
-    return { stop: async () => {} }
-  }
+  if (!config.CONNECTOR_KEY) return { stop: async () => {} }
   const keyring = keyringFrom(config.CONNECTOR_KEY)
   const settings = connectorSettings(config)
   const runner = new ConnectorRunner(deps, {

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import PDFDocument from 'pdfkit'
+import type PDFKit from 'pdfkit'
 import { comparisonTable } from './compare.ts'
 import { keyFigures } from './figures.ts'
 import { clock, dateTime } from './html.ts'
 import type { Report } from './report.types.ts'
 import { duration, plural } from './stats.ts'
 
-type Doc = InstanceType<typeof PDFDocument>
+type Doc = InstanceType<typeof PDFKit>
 
 const require = createRequire(import.meta.url)
 
@@ -168,7 +168,9 @@ function body(doc: Doc, r: Report, f: { bold: string; regular: string }): void {
 }
 
 /** [R6] The report as a PDF, with its figures as real text (searchable, readable by pdftotext). */
-export function reportPdf(r: Report): Promise<Buffer> {
+export async function reportPdf(r: Report): Promise<Buffer> {
+  // pdfkit costs ~20 MiB of memory: load it when someone first asks for a PDF, not at start-up.
+  const { default: PDFDocument } = await import('pdfkit')
   const f = fonts()
   const doc = new PDFDocument({
     size: 'A4',
