@@ -18,6 +18,20 @@ export interface Receipt {
   question: Question
   /** True when this is a retry answered from the first submission. */
   replayed: boolean
+  /** [Q12] The organisation's 999/101 guidance, when the question looks like an emergency or a report. */
+  guidance: string | null
+}
+
+/** [Q12] Someone whose message looks urgent is told where to turn at once, not after moderation. */
+async function withGuidance(
+  deps: Deps,
+  chat: Chat,
+  r: Omit<Receipt, 'guidance'>,
+): Promise<Receipt> {
+  const urgent = r.question.flags.some((f) => f.kind === 'emergency' || f.kind === 'crime_report')
+  if (!urgent) return { ...r, guidance: null }
+  const org = await deps.store.read.organisations.findById(chat.orgId)
+  return { ...r, guidance: org?.emergencyGuidance ?? null }
 }
 
 const requestHash = (s: Submission) =>
@@ -68,7 +82,7 @@ async function replay(
   chatId: string,
   key: string,
   hash: string,
-): Promise<Receipt | null> {
+): Promise<Omit<Receipt, 'guidance'> | null> {
   const seen = await deps.store.read.idempotency.find(chatId, key)
   if (!seen) return null
   if (seen.requestHash !== hash) {
@@ -109,7 +123,7 @@ export async function askQuestion(
   const hash = requestHash(input)
   if (ctx.idempotencyKey) {
     const earlier = await replay(deps, chat.id, ctx.idempotencyKey, hash)
-    if (earlier) return earlier
+    if (earlier) return withGuidance(deps, chat, earlier)
   }
   assertAcceptsQuestions(chat, isoNow(deps))
   const question = analysed(deps, chat, text, {
@@ -141,10 +155,10 @@ export async function askQuestion(
     throw err
   })
   const result = committed.result
-  if (result) return { question: result, replayed: false }
+  if (result) return withGuidance(deps, chat, { question: result, replayed: false })
   const again = await replay(deps, chat.id, ctx.idempotencyKey as string, hash)
   if (!again) throw notFound('Question')
-  return again
+  return withGuidance(deps, chat, again)
 }
 
 /**

@@ -88,20 +88,18 @@ export const questionRoutes = (deps: Deps, limits: PublicLimits) => [
         ],
         limits.windowMs,
       )
-      const { question, replayed } = await askQuestion(deps, chat, body, {
+      const { question, replayed, guidance } = await askQuestion(deps, chat, body, {
         visitorKey: visitor,
         idempotencyKey: key.data,
       })
       if (replayed) reply.header('idempotent-replayed', 'true')
-      const org = await deps.store.read.organisations.findById(chat.orgId)
-      const urgent = question.flags.some((f) => f.kind === 'emergency' || f.kind === 'crime_report')
       return {
         id: question.id,
         state: question.state,
         publicText: question.publicText,
         masked: question.masks.length > 0,
         receivedAt: question.receivedAt,
-        ...(urgent ? { guidance: org?.emergencyGuidance ?? null } : {}),
+        ...(guidance ? { guidance } : {}),
       }
     },
   }),

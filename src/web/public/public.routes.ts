@@ -85,7 +85,7 @@ export function publicRoutes(app: FastifyInstance, ctx: WebContext): void {
         ],
         limits.windowMs,
       )
-      const { question } = await askQuestion(
+      const { question, guidance } = await askQuestion(
         deps,
         chat,
         { text: text.slice(0, 4000), authorName: authorName || undefined },
@@ -94,13 +94,11 @@ export function publicRoutes(app: FastifyInstance, ctx: WebContext): void {
           idempotencyKey: /^[A-Za-z0-9_.:-]{8,128}$/.test(key) ? key : undefined,
         },
       )
-      const urgent = question.flags.some((f) => f.kind === 'emergency' || f.kind === 'crime_report')
-      const org = await deps.store.read.organisations.findById(chat.orgId)
       return redirect(reply, `/chats/${chat.slug}#flash`, {
         kind: 'success',
         title: 'Thank you, your question has been sent',
         body: `A moderator will read it before it appears. It will be shown as: “${question.publicText}”`,
-        ...(urgent && org ? { guidance: org.emergencyGuidance } : {}),
+        ...(guidance ? { guidance } : {}),
       })
     } catch (err) {
       if (
