@@ -14,7 +14,8 @@ import { route } from '../route.ts'
 import { ChatParams, Id, Instant, OrgParams, Slug } from './common.schema.ts'
 import { presentChat, presentStaffChat } from './presenters.ts'
 
-const Plan = z.object({
+/** A chat's plan; the console's planner form is checked against the same schema. */
+export const Plan = z.object({
   slug: Slug,
   title: z.string().trim().min(3).max(140),
   theme: z.string().trim().min(3).max(280),
@@ -24,6 +25,8 @@ const Plan = z.object({
   startsAt: Instant,
   endsAt: Instant,
 })
+
+export const NewPlan = Plan.extend({ description: Plan.shape.description.default('') })
 
 const MOVES = {
   schedule: 'scheduled',
@@ -70,7 +73,7 @@ export const chatRoutes = (deps: Deps) => [
     auth: 'staff',
     status: 201,
     params: OrgParams,
-    body: Plan.extend({ description: Plan.shape.description.default('') }),
+    body: NewPlan,
     handler: async ({ actor, params, body }) =>
       presentStaffChat(await createChat(deps, actor, params.org, body)),
   }),

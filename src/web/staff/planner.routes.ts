@@ -3,6 +3,7 @@ import { createChat, editChat, hostMovesChat, setExperts } from '../../app/chats
 import { getOrganisation } from '../../app/organisations.ts'
 import { staffChatView } from '../../app/views.ts'
 import { DomainError } from '../../domain/errors.ts'
+import { NewPlan } from '../../http/api/chats.routes.ts'
 import { requireStaff } from '../../http/session.ts'
 import { formList, formString, sendHtml, type WebContext } from '../context.ts'
 import { takeFlash } from '../flash.ts'
@@ -44,16 +45,22 @@ function readPlan(body: unknown, timeZone: string) {
     if (!t) errors.push({ field: f, message: 'Enter a date and time' })
     else times[f] = t
   }
-  return {
-    values,
-    errors,
-    plan: {
-      ...values,
-      opensAt: times.opensAt ?? '',
-      startsAt: times.startsAt ?? '',
-      endsAt: times.endsAt ?? '',
-    },
+  const candidate = { ...values, ...times }
+  const parsed = NewPlan.safeParse(candidate)
+  if (errors.length === 0 && !parsed.success) {
+    for (const issue of parsed.error.issues) {
+      errors.push({ field: String(issue.path[0] ?? 'title'), message: issue.message })
+    }
   }
+  const plan = parsed.success
+    ? parsed.data
+    : {
+        ...values,
+        opensAt: times.opensAt ?? '',
+        startsAt: times.startsAt ?? '',
+        endsAt: times.endsAt ?? '',
+      }
+  return { values, errors, plan }
 }
 
 const domainField = (err: unknown): FieldError[] => {
@@ -154,7 +161,7 @@ export function plannerRoutes(app: FastifyInstance, { deps }: WebContext): void 
     const back = `/staff/chats/${req.params.chat}/plan`
     const move = formString(req.body, 'move') as keyof typeof MOVES
     return attempt(req, reply, back, async () => {
-      if (!(move in MOVES))
+      if (!Object.hasOwn(MOVES, move))
         return done(req, reply, back, { kind: 'error', title: 'Unknown change' })
       await hostMovesChat(deps, actor, req.params.chat, MOVES[move])
       return done(req, reply, back, { kind: 'success', title: SAID[move] })

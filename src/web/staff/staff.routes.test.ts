@@ -222,6 +222,18 @@ describe('staff console (server-rendered forms)', () => {
     })
     assert.equal(bad.statusCode, 400)
     assert.match(bad.body, /There is a problem/)
+    const tooLong = await postForm(c, '/staff/o/gmp/chats/new', {
+      _csrf: csrf,
+      title: 'A'.repeat(141),
+      slug: 'too-long-title',
+      hashtag: '#AskGMP',
+      theme: 'Anything',
+      opensAt: '2026-12-10T09:00',
+      startsAt: '2026-12-12T18:00',
+      endsAt: '2026-12-12T20:00',
+    })
+    assert.equal(tooLong.statusCode, 400, 'the API schema limits titles to 140 characters')
+    assert.equal(await deps.store.read.chats.findBySlug('too-long-title'), undefined)
   })
 
   it('[U2][U6] admins change branding, add approved replies and invite members', async () => {
