@@ -162,25 +162,26 @@ export async function askQuestion(
 }
 
 /**
- * [Q14] The questions a staff member sees for a chat, with their private text: emergencies first,
- * then crime reports, then oldest first; each pending one with the questions it probably repeats.
+ * [Q14] The questions a staff member sees for a chat, with their private text, in queue order;
+ * each pending one with the questions it probably repeats.
  */
 export async function listQuestions(deps: Deps, chat: Chat, filter: QuestionFilter) {
   const questions = await deps.store.read.questions.list(chat.id, filter)
   const pending = questions.filter((q) => q.state === 'pending')
   const similar = await deps.duplicates.similar(chat.id, pending)
-  return questions
-    .map((q) => ({ ...q, similar: similar.get(q.id) ?? [] }))
-    .sort((a, b) => urgency(a) - urgency(b) || a.receivedAt.localeCompare(b.receivedAt))
+  return questions.sort(queueOrder).map((q) => ({ ...q, similar: similar.get(q.id) ?? [] }))
 }
 
-/** Emergencies first, then crime reports, then everything else. */
-const urgency = (q: Question) =>
-  q.flags.some((f) => f.kind === 'emergency')
-    ? 0
-    : q.flags.some((f) => f.kind === 'crime_report')
-      ? 1
-      : 2
+/** [Q14] Urgent first: emergencies, then crime reports, then everything else oldest first. */
+export function queueOrder(a: Question, b: Question): number {
+  const rank = (q: Question) =>
+    q.flags.some((f) => f.kind === 'emergency')
+      ? 0
+      : q.flags.some((f) => f.kind === 'crime_report')
+        ? 1
+        : 2
+  return rank(a) - rank(b) || a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id)
+}
 
 export interface NetworkPost {
   source: Exclude<Source, 'web'>

@@ -5,6 +5,7 @@ import { chatFor } from './access.ts'
 import { getPublicChat } from './chats.ts'
 import type { Deps } from './deps.ts'
 import { type FeedItem, publicFeed } from './feed.ts'
+import { queueOrder } from './questions.ts'
 
 /** Read-only views the web pages need: each is one query of several repositories. */
 
@@ -46,17 +47,6 @@ export async function publicChatView(deps: Deps, slug: string): Promise<PublicCh
 
 /** Landing page: chats open now or soon, across organisations. */
 export const directory = (deps: Deps) => deps.store.read.directory.openChats()
-
-/** [Q14] Urgent first: emergencies, then crime reports, then everything else oldest first. */
-export function queueOrder(a: Question, b: Question): number {
-  const rank = (q: Question) =>
-    q.flags.some((f) => f.kind === 'emergency')
-      ? 0
-      : q.flags.some((f) => f.kind === 'crime_report')
-        ? 1
-        : 2
-  return rank(a) - rank(b) || a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id)
-}
 
 export interface StaffChatView {
   org: Organisation
