@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance } from 'fastify'
 import { ZodError } from 'zod'
 import { DomainError, type ErrorKind } from '../domain/errors.ts'
 
-const STATUS: Record<ErrorKind, number> = {
+/** The one mapping from domain error kinds to HTTP statuses (pages use it too). */
+export const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,

@@ -1,20 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { ZodError } from 'zod'
 import { DomainError } from '../domain/errors.ts'
+import { STATUS } from '../http/errors.ts'
 import { sendHtml, wantsJson } from './context.ts'
 import { html } from './html.ts'
 import { page } from './layout/page.ts'
 import { pageHeaders } from './security.ts'
-
-const STATUS: Record<string, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
-  unavailable: 503,
-}
 
 const TITLES: Record<number, string> = {
   400: 'Sorry, something in that request was not right',

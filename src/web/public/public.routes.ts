@@ -6,6 +6,7 @@ import { askQuestion } from '../../app/questions.ts'
 import { thank, upvote } from '../../app/reactions.ts'
 import { directory, publicChatView } from '../../app/views.ts'
 import { DomainError, notFound } from '../../domain/errors.ts'
+import { STATUS } from '../../http/errors.ts'
 import { enforce } from '../../http/rate-limit.ts'
 import { visitorKey } from '../../http/session.ts'
 import { brandTheme } from '../colour.ts'
@@ -110,7 +111,7 @@ export function publicRoutes(app: FastifyInstance, ctx: WebContext): void {
         reply.header('retry-after', String(err.details.retryAfterSeconds))
       const view = await publicChatView(deps, req.params.chat)
       pageHeaders(reply)
-      const status = err.kind === 'invalid' ? 400 : err.kind === 'rate_limited' ? 429 : 409
+      const status = STATUS[err.kind]
       return sendHtml(
         reply,
         chatPage(view, {

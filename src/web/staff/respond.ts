@@ -1,9 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { DomainError } from '../../domain/errors.ts'
+import { STATUS } from '../../http/errors.ts'
 import { wantsJson } from '../context.ts'
 import { type Flash, redirect } from '../flash.ts'
 
-const STATUS: Record<string, number> = { invalid: 400, conflict: 409 }
+/** The refusals a staff form answers in place; anything else is a real error page. */
+const IN_PLACE = new Set(['invalid', 'conflict'])
 
 /** A staff form succeeded: JSON for enhanced forms, otherwise a redirect with a flash message. */
 export function done(req: FastifyRequest, reply: FastifyReply, to: string, flash: Flash) {
@@ -24,13 +26,11 @@ export async function attempt(
   try {
     return await work()
   } catch (err) {
-    if (!(err instanceof DomainError) || !(err.kind in STATUS)) throw err
+    if (!(err instanceof DomainError) || !IN_PLACE.has(err.kind)) throw err
     const title =
       err.kind === 'conflict' ? 'That has changed since you loaded the page' : 'That did not work'
     if (wantsJson(req))
-      return reply
-        .code(STATUS[err.kind] ?? 400)
-        .send({ error: err.code, title, message: err.message })
+      return reply.code(STATUS[err.kind]).send({ error: err.code, title, message: err.message })
     return redirect(reply, back, { kind: 'error', title, body: err.message })
   }
 }
