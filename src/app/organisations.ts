@@ -1,5 +1,5 @@
 import { conflict, notFound } from '../domain/errors.ts'
-import { type Actor, can } from '../domain/permissions.ts'
+import type { Actor } from '../domain/permissions.ts'
 import type { Organisation, Role } from '../domain/types.ts'
 import { orgFor } from './access.ts'
 import { defaultOrganisation, inviteMember, type NewOrganisation } from './accounts.ts'
@@ -88,5 +88,3 @@ export async function publicOrganisation(deps: Deps, slug: string) {
   const chats = await deps.store.read.chats.listByOrg(org.id, ['scheduled', 'live', 'closed'])
   return { org, chats }
 }
-
-export const isMember = (actor: Actor, orgId: string) => can(actor, 'org.view', orgId)

@@ -142,11 +142,6 @@ export function assertVotable(q: Question): void {
   if (!isPublic(q.state)) throw conflict('not_votable', 'Only published questions can be upvoted.')
 }
 
-export function voted(q: Question, votes: number, now: Instant): Change {
-  const question = { ...q, votes, updatedAt: now }
-  return { question, events: [event('question.voted', { questionId: q.id, votes })] }
-}
-
 /**
  * [N4] The asker deleted the network post a question came from: it leaves the queue and, if it was
  * there, the public feed (the event is then public). Seen again, a deletion changes nothing.

@@ -64,6 +64,5 @@ export function staffPage(
   })
 }
 
-export const roleIn = (actor: Actor, orgId: string) => actor.roles.get(orgId)
 export const canModerate = (actor: Actor, orgId: string) =>
   ['admin', 'host'].includes(actor.roles.get(orgId) ?? '')
