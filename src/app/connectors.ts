@@ -172,7 +172,14 @@ export async function takeNetworkPost(
   await deps.store.transaction((tx) =>
     tx.connectors.saveInbound({ ...post, chatId: chat.id, ref: post.ref }),
   )
-  return ingestPost(deps, chat, post, `connector:${post.source}`)
+  const question = await ingestPost(deps, chat, post, `connector:${post.source}`)
+  // A deletion that arrived between the check above and the commit found no question to remove;
+  // one that arrives after this check finds the committed question. Either way it is honoured.
+  if (question && (await repos.isDeleted(post.source, post.externalId))) {
+    await honourDeletion(deps, post.source, post.externalId)
+    return null
+  }
+  return question
 }
 
 /** [N4] The author deleted a post: its question leaves the queue and the public feed. */
