@@ -125,8 +125,8 @@ describe('moderating a chat', () => {
       authorHandle: '@sam.bsky.social',
       text: 'Can I still apply for an exemption certificate? #askGMP',
     }
-    const first = await ingestPost(deps, live, post, 'network:bluesky')
-    const again = await ingestPost(deps, live, post, 'network:bluesky')
+    const first = await ingestPost(deps, live, post, 'connector:bluesky')
+    const again = await ingestPost(deps, live, post, 'connector:bluesky')
     assert.ok(first)
     assert.equal(first.state, 'pending')
     assert.equal(again, null)
@@ -153,7 +153,7 @@ describe('moderating a chat', () => {
       authorHandle: '@sam.bsky.social',
       text: 'Do muzzles have to be basket muzzles? #askGMP',
     }
-    const q = await ingestPost(deps, live, post, 'network:bluesky')
+    const q = await ingestPost(deps, live, post, 'connector:bluesky')
     assert.ok(q)
     await moderate(deps, host, 'dogs-chat', q.id, { type: 'approve' })
     const a = await answerQuestion(deps, expert, 'dogs-chat', q.id, {
