@@ -1,4 +1,4 @@
-import { NOT_NOW, SAFE_CONTEXT } from './lexicons/emergency.ts'
+import { ASKING_OPENERS, NOT_NOW, SAFE_CONTEXT } from './lexicons/emergency.ts'
 import {
   CANCEL_CUES,
   EXPOSURE_CUES,
@@ -57,33 +57,7 @@ const cancelCues = new PhraseMatcher([...CANCEL_CUES, ...GENERAL_CUES])
 const general = new Set(GENERAL_CUES)
 const safeContext = new PhraseMatcher(SAFE_CONTEXT)
 
-/** Sentence openings of a question about a situation rather than a description of one. */
-const ASKING = new Set([
-  'is',
-  'are',
-  'can',
-  'could',
-  'should',
-  'would',
-  'will',
-  'do',
-  'does',
-  'did',
-  'what',
-  'whats',
-  "what's",
-  'how',
-  'why',
-  'when',
-  'where',
-  'which',
-  'who',
-  'any',
-  'has',
-  'have',
-  'was',
-  'were',
-])
+const ASKING = new Set(ASKING_OPENERS)
 /** "is", "are", "he's", "we're", "someone's", "has", "we've": the present tense. */
 const BE =
   /^(?:is|are|am|has|have|[a-z]+'s|[a-z]+'re|[a-z]+'ve|i'm|im|being|theres|hes|shes|theyre)$/

@@ -145,7 +145,7 @@ describe('Chat report figures', () => {
 
   it('[R9] shows reach once a connector reports it', async () => {
     await s.deps.store.transaction((tx) =>
-      tx.reports.upsertReach({
+      tx.connectors.saveReach({
         network: 'bluesky',
         postId: 'at://post/1',
         chatId: s.chat.id,
@@ -154,7 +154,7 @@ describe('Chat report figures', () => {
         reposts: 4,
         likes: 10,
         replies: 2,
-        updatedAt: s.deps.now().toISOString(),
+        at: s.deps.now().toISOString(),
       }),
     )
     const again = await chatReport(s.deps, s.admin, 'dogs-chat')

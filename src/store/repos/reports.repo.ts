@@ -244,27 +244,5 @@ export const reportsRepo = (base: Kysely<Database>) => {
         )
         .execute()
     },
-
-    /** For connectors: the latest reposts, likes and replies of one post of an answer. */
-    async upsertReach(r: ReachRow): Promise<void> {
-      const counts = {
-        reposts: r.reposts,
-        likes: r.likes,
-        replies: r.replies,
-        updated_at: r.updatedAt,
-      }
-      await db
-        .insertInto('network_reach')
-        .values({
-          network: r.network,
-          post_id: r.postId,
-          chat_id: r.chatId,
-          answer_id: r.answerId,
-          post_url: r.postUrl,
-          ...counts,
-        })
-        .onConflict((oc) => oc.columns(['network', 'post_id']).doUpdateSet(counts))
-        .execute()
-    },
   }
 }
