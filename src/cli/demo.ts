@@ -110,7 +110,13 @@ export async function runDemo(config: Config, speed: number): Promise<void> {
   )
   const { deps } = running
   const org = await demoOrganisation(deps)
-  const host = await member(deps, org.id, 'host@demo.askhour.invalid', 'Dana Ellis (comms lead)', 'admin')
+  const host = await member(
+    deps,
+    org.id,
+    'host@demo.askhour.invalid',
+    'Dana Ellis (comms lead)',
+    'admin',
+  )
   const expert = await member(deps, org.id, 'expert@demo.askhour.invalid', 'PC Sam Patel', 'expert')
   const planned = await demoChat(deps, host.actor, expert.actor.userId)
   const chat = await hostMovesChat(deps, host.actor, planned.slug, 'live')
