@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
 import { AtpAgent, RichText } from '@atproto/api'
 import { answerQuestion } from '../../src/app/answers.ts'
@@ -40,8 +42,47 @@ async function post(agent: AtpAgent, text: string) {
   return agent.post({ text: rt.text, facets: rt.facets, createdAt: new Date().toISOString() })
 }
 
+/**
+ * The reference PDS has no AppView, so reach (`app.bsky.feed.getPosts`) is served by a loopback
+ * stand-in that answers in the AppView's documented shape, counting every post it is asked about.
+ */
+async function appView() {
+  const asked = new Set<string>()
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname !== '/xrpc/app.bsky.feed.getPosts') {
+      res
+        .writeHead(501, { 'content-type': 'application/json' })
+        .end('{"error":"MethodNotImplemented"}')
+      return
+    }
+    const uris = url.searchParams.getAll('uris')
+    for (const u of uris) asked.add(u)
+    const posts = uris.map((uri) => ({
+      uri,
+      cid: 'bafyreid-stub',
+      author: { did: uri.split('/')[2], handle: 'askgmp.test' },
+      record: { $type: 'app.bsky.feed.post', text: '', createdAt: new Date().toISOString() },
+      replyCount: 4,
+      repostCount: 2,
+      quoteCount: 1,
+      likeCount: 7,
+      indexedAt: new Date().toISOString(),
+    }))
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ posts }))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    asked,
+    close: () => new Promise((r) => server.close(r)),
+  }
+}
+
 describe('Bluesky connector against the reference PDS', { skip }, () => {
   let pds: Pds
+  let view: Awaited<ReturnType<typeof appView>>
   let deps: Deps
   let admin: Actor
   let c: Chat
@@ -55,7 +96,7 @@ describe('Bluesky connector against the reference PDS', { skip }, () => {
       stream: 'firehose' as const,
       streamUrl: pds.pdsUrl,
       plcUrl: pds.plcUrl,
-      appViewUrl: pds.pdsUrl,
+      appViewUrl: view.url,
     },
   })
   const startRunner = () => {
@@ -67,6 +108,7 @@ describe('Bluesky connector against the reference PDS', { skip }, () => {
       tickMs: 100,
       backoff: { baseMs: 50, maxMs: 500 },
       cursorEveryMs: 100,
+      reachEveryMs: 200,
     })
     r.start()
     return r
@@ -78,6 +120,7 @@ describe('Bluesky connector against the reference PDS', { skip }, () => {
 
   before(async () => {
     pds = await startPds()
+    view = await appView()
     deps = await realTimeDeps()
     ;({ admin } = await organisation(deps, 'gmp'))
     c = await chat(deps, admin, 'gmp', 'live')
@@ -108,6 +151,7 @@ describe('Bluesky connector against the reference PDS', { skip }, () => {
     await runner?.stop()
     await deps?.store.close()
     await pds?.stop()
+    await view?.close()
   })
 
   it('[N2] stores the credentials sealed, never in clear', async () => {
@@ -180,7 +224,7 @@ describe('Bluesky connector against the reference PDS', { skip }, () => {
     )
   })
 
-  it('[N7][N8][N9] a published answer is replied under the original post, as a thread', async () => {
+  it('[N7][N8][N9][N11] a published answer is replied under the original post, as a thread, and its reach counted', async () => {
     const q = await byText('Can my XL Bully be exempt if I got him in 2023? #askGMP')
     await moderate(deps, admin, c.slug, q.id, { type: 'approve' })
     const body = `${'Yes, if you applied for a Certificate of Exemption before the deadline. '.repeat(5)}Keep the certificate with you.`
@@ -222,6 +266,17 @@ describe('Bluesky connector against the reference PDS', { skip }, () => {
       (data.value as { text: string }).text,
       new RegExp(`#askGMP http://askhour.test/answers/${answer.id}`),
     )
+    // [N11] Reach: the connector asks the AppView about every part and keeps the totals.
+    const reach = await until('reach of the reply thread', async () => {
+      const rows = (await deps.store.read.connectors.reach(c.id)).filter(
+        (r) => r.answerId === answer.id,
+      )
+      return rows.length === posts.length && rows.every((r) => r.likes === 7) ? rows : null
+    })
+    for (const r of reach) {
+      assert.ok(view.asked.has(r.postId), 'asked about its own posts')
+      assert.deepEqual([r.reposts, r.likes, r.replies], [3, 7, 4], 'reposts include quotes')
+    }
     // The organisation's own reply carries the hashtag but never becomes a question.
     await post(alice, 'A marker after the answer #askGMP')
     await byText('A marker after the answer #askGMP')
