@@ -58,4 +58,19 @@ describe('organisations and members', () => {
       /already taken/,
     )
   })
+
+  it('[U6] two admins demoting each other at once still leave one admin', async () => {
+    const deps = await testDeps()
+    const { org, admin } = await organisation(deps)
+    const second = await member(deps, org.id, 'admin', 'second@gmp.test')
+    const results = await Promise.allSettled([
+      setMemberRole(deps, admin, 'gmp', second.userId, 'host'),
+      setMemberRole(deps, second, 'gmp', admin.userId, 'host'),
+    ])
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1)
+    const admins = (
+      await listMembers(deps, admin, 'gmp').catch(() => listMembers(deps, second, 'gmp'))
+    ).filter((m) => m.role === 'admin')
+    assert.equal(admins.length, 1)
+  })
 })

@@ -69,7 +69,12 @@ export async function setMemberRole(
 ) {
   await deps.store.transaction(async (tx) => {
     const org = await orgFor(tx, actor, slug, 'member.manage')
+    // [U6] Two admins demoting each other at once must not leave the organisation without one:
+    // the lock makes the second see the first's change, and its actor's current role.
+    await tx.organisations.lock(org.id)
     const members = await tx.users.members(org.id)
+    if (members.find((m) => m.userId === actor.userId)?.role !== 'admin')
+      throw notFound('Organisation')
     const member = members.find((m) => m.userId === userId)
     if (!member) throw notFound('Member')
     const admins = members.filter((m) => m.role === 'admin' && m.userId !== userId)

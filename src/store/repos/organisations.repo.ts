@@ -44,6 +44,15 @@ export const organisationsRepo = (db: Kysely<Database>) => ({
       .execute()
   },
 
+  /** Takes the organisation's row lock, so membership changes to it happen one at a time. */
+  async lock(id: string): Promise<void> {
+    await db
+      .updateTable('organisations')
+      .set((e) => ({ name: e.ref('name') }))
+      .where('id', '=', id)
+      .execute()
+  },
+
   async findBySlug(slug: string): Promise<Organisation | undefined> {
     const r = await db
       .selectFrom('organisations')
