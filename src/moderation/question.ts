@@ -3,8 +3,8 @@ import { GENERAL_WORDS, PLACE_WORDS, SERVICE_FIELDS, SERVICES } from './lexicons
 import { foldCharacters, PhraseMatcher, SENTENCE_END, words } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
 
-// Openings of a question written without a question mark ("how do i report a missed bin").
-const INTERROGATIVE = new Set([
+/** Question words that open a question on their own ("where do i take old paint"). */
+const WH_WORDS = [
   'how',
   'what',
   'whats',
@@ -20,6 +20,15 @@ const INTERROGATIVE = new Set([
   'whos',
   "who's",
   'which',
+  'wot',
+  'any',
+]
+const WH = new Set(WH_WORDS)
+
+// Openings of a question written without a question mark ("how do i report a missed bin"); the
+// auxiliaries only count before a subject ("can I", "is it").
+const INTERROGATIVE = new Set([
+  ...WH_WORDS,
   'can',
   'could',
   'would',
@@ -37,10 +46,8 @@ const INTERROGATIVE = new Set([
   'has',
   'have',
   'may',
-  'wot',
   'r',
   'am',
-  'any',
 ])
 
 // Words that start what, or whom, an auxiliary asks about ("will *they*…", not "will wait").
@@ -80,25 +87,6 @@ const SUBJECTS = new Set([
   'me',
   'us',
   'them',
-])
-const WH = new Set([
-  'how',
-  'what',
-  'whats',
-  "what's",
-  'when',
-  'whens',
-  "when's",
-  'where',
-  'wheres',
-  "where's",
-  'why',
-  'who',
-  'whos',
-  "who's",
-  'which',
-  'wot',
-  'any',
 ])
 
 const REQUESTS = [

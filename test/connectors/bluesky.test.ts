@@ -268,7 +268,7 @@ describe('Bluesky connector against the reference PDS', { skip }, () => {
     )
     // [N11] Reach: the connector asks the AppView about every part and keeps the totals.
     const reach = await until('reach of the reply thread', async () => {
-      const rows = (await deps.store.read.connectors.reach(c.id)).filter(
+      const rows = (await deps.store.read.reports.reach(c.id)).filter(
         (r) => r.answerId === answer.id,
       )
       return rows.length === posts.length && rows.every((r) => r.likes === 7) ? rows : null

@@ -130,7 +130,7 @@ describe('Mastodon connector against a loopback instance (masto.js)', () => {
     const first = server.statuses.find((x) => x.uri === posts[0]?.externalId)
     if (first) Object.assign(first, { reblogs_count: 7, favourites_count: 21, replies_count: 3 })
     const reach = await until('reach counts', async () => {
-      const rows = await world.deps.store.read.connectors.reach(world.chat.id)
+      const rows = await world.deps.store.read.reports.reach(world.chat.id)
       return rows.find((r) => r.likes === 21)
     })
     assert.equal(reach.reposts, 7)

@@ -112,7 +112,7 @@ describe('X connector against a loopback HTTPS API (twitter-api-v2)', () => {
     if (first)
       first.public_metrics = { retweet_count: 4, quote_count: 1, like_count: 9, reply_count: 2 }
     const reach = await until('reach', async () =>
-      (await world.deps.store.read.connectors.reach(world.chat.id)).find((r) => r.likes === 9),
+      (await world.deps.store.read.reports.reach(world.chat.id)).find((r) => r.likes === 9),
     )
     assert.equal(reach.reposts, 5)
     assert.equal(reach.replies, 2)

@@ -135,7 +135,7 @@ function connectorsRepoSuite(
         tx.connectors.saveReach({ ...reach, reposts: 4, likes: 5, replies: 6 }),
       )
       assert.deepEqual(
-        (await repo.reach(c.id)).map((r) => [r.reposts, r.likes, r.replies]),
+        (await store.read.reports.reach(c.id)).map((r) => [r.reposts, r.likes, r.replies]),
         [[4, 5, 6]],
       )
       const deleted = deleteAtSource(q, at)

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../schema.ts'
 import type { AudienceTables } from '../schema-audience.ts'
 import type { ConnectorTables } from '../schema-connectors.ts'
+import type { ReachRow } from './reports.repo.ts'
 
 export interface ConnectorAccountRow {
   id: string
@@ -48,17 +49,8 @@ export interface OutgoingPostRow {
   reachUntil: string
 }
 
-export interface ReachCount {
-  network: string
-  postId: string
-  chatId: string
-  answerId: string | null
-  postUrl: string | null
-  reposts: number
-  likes: number
-  replies: number
-  at: string
-}
+/** The latest totals for one post, as a connector reads them (`at`: when). */
+export type ReachCount = Omit<ReachRow, 'updatedAt'> & { at: string }
 
 const toPost = (r: ConnectorTables['connector_posts']): OutgoingPostRow => ({
   id: r.id,
@@ -366,25 +358,6 @@ export const connectorsRepo = (base: Kysely<Database>) => {
         .where('reach_until', '>', now)
         .execute()
       return rows.map(toPost)
-    },
-
-    /** The reach counted so far for a chat's posts. */
-    async reach(chatId: string) {
-      const rows = await db
-        .selectFrom('network_reach')
-        .selectAll()
-        .where('chat_id', '=', chatId)
-        .execute()
-      return rows.map((r) => ({
-        network: r.network,
-        postId: r.post_id,
-        answerId: r.answer_id,
-        postUrl: r.post_url,
-        reposts: Number(r.reposts),
-        likes: Number(r.likes),
-        replies: Number(r.replies),
-        updatedAt: r.updated_at,
-      }))
     },
 
     /** Writes the latest counts for one post into the reports' `network_reach` table. */
