@@ -5,7 +5,9 @@ import {
   presentAnswer,
   presentQuestion,
 } from '../domain/events.ts'
+import type { Actor } from '../domain/permissions.ts'
 import type { Chat } from '../domain/types.ts'
+import { chatFor } from './access.ts'
 import type { Deps } from './deps.ts'
 
 export interface FeedItem {
@@ -44,4 +46,16 @@ export async function publicAnswer(deps: Deps, answerId: string) {
   if (!q || !chat || chat.state === 'draft') throw notFound('Answer')
   if (q.state !== 'answered' && q.state !== 'approved') throw notFound('Answer')
   return { answer: presentAnswer(a, a.publishedAt), question: presentQuestion(q), chat }
+}
+
+/** The audit trail of a chat for its staff: every event, who did it and when, oldest first. */
+export async function auditLog(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  after: number,
+  limit: number,
+) {
+  const chat = await chatFor(deps.store.read, actor, slug, 'chat.view')
+  return deps.store.read.events.after(chat.id, after, 'all', limit)
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { chatFor } from '../../app/access.ts'
 import { getPublicChat } from '../../app/chats.ts'
 import type { Deps } from '../../app/deps.ts'
+import { auditLog } from '../../app/feed.ts'
 import { route } from '../route.ts'
 import type { FeedHub } from '../sse/hub.ts'
 import { ChatParams } from './common.schema.ts'
@@ -69,11 +70,8 @@ export const streamRoutes = (deps: Deps, hub: FeedHub) => [
       after: z.coerce.number().int().min(0).default(0),
       limit: z.coerce.number().int().min(1).max(1000).default(200),
     }),
-    handler: async ({ actor, params, query }) => {
-      const chat = await chatFor(deps.store.read, actor, params.chat, 'chat.view')
-      return {
-        events: await deps.store.read.events.after(chat.id, query.after, 'all', query.limit),
-      }
-    },
+    handler: async ({ actor, params, query }) => ({
+      events: await auditLog(deps, actor, params.chat, query.after, query.limit),
+    }),
   }),
 ]
