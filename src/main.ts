@@ -58,7 +58,7 @@ export async function openStore(config: Config, log?: Logger): Promise<Store> {
       ...(log ? { log } : {}),
     })
   }
-  return openSqliteStore(config.DATABASE_URL)
+  return openSqliteStore(config.DATABASE_URL, log ? { log } : {})
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
@@ -54,6 +54,33 @@ describe('SQLite file store', () => {
     assert.ok(await store.read.organisations.findBySlug('org-a'))
     assert.equal(await store.read.organisations.findBySlug('org-b'), undefined)
     assert.ok(await store.read.organisations.findBySlug('org-c'))
+    await store.close()
+  })
+
+  it('[S9] copies committed pages into the database file in the background, not inside a commit', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'askhour-')), 'askhour.db')
+    const store = await openSqliteStore(file)
+    const before = statSync(file).size
+    // Well under the 1,000 WAL pages at which a commit would checkpoint by itself.
+    for (let i = 0; i < 50; i++) {
+      await store.transaction((tx) =>
+        tx.organisations.insert({
+          id: `org-${i}`,
+          slug: `org-${i}`,
+          name: 'x'.repeat(2000),
+          timeZone: 'UTC',
+          logoUrl: null,
+          brandColour: '#000000',
+          emergencyGuidance: 'Call 999.',
+          createdAt: '2026-12-01T00:00:00.000Z',
+        }),
+      )
+    }
+    const deadline = Date.now() + 10_000
+    while (statSync(file).size <= before && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    assert.ok(statSync(file).size > before, 'the database file grew while the store was open')
     await store.close()
   })
 })

@@ -2,17 +2,19 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
+import type { Logger } from 'pino'
 import { migrateToLatest } from './migrate.ts'
 import { makeRepos } from './repos.ts'
 import type { Database } from './schema.ts'
 import { batchedTransactions } from './sqlite-batch.ts'
+import { startCheckpointer } from './sqlite-checkpoint.ts'
 import type { Store } from './store.ts'
 
 /**
  * Opens (creating if needed) the embedded SQLite store and migrates it. WAL with synchronous=FULL
  * makes every acknowledged commit survive a crash or power loss.
  */
-export async function openSqliteStore(file: string): Promise<Store> {
+export async function openSqliteStore(file: string, opts: { log?: Logger } = {}): Promise<Store> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const conn = new SQLite(file)
   conn.pragma('journal_mode = WAL')
@@ -23,6 +25,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
     dialect: new SqliteDialect({ database: withStatementCache(conn) }),
   })
   await migrateToLatest(db as Kysely<unknown>)
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(conn, file, opts)
   const inBatch = batchedTransactions(db)
   return {
     dialect: 'sqlite',
@@ -32,7 +35,10 @@ export async function openSqliteStore(file: string): Promise<Store> {
       await sql`select 1`.execute(db)
       return true
     },
-    close: () => db.destroy(),
+    async close() {
+      await checkpointer?.stop()
+      await db.destroy()
+    },
   }
 }
 
