@@ -10,6 +10,7 @@ import { answerQuestion, editAnswer } from '../../app/answers.ts'
 import type { Deps } from '../../app/deps.ts'
 import { moderate } from '../../app/moderation.ts'
 import { askQuestion } from '../../app/questions.ts'
+import { upvote } from '../../app/reactions.ts'
 import type { Actor } from '../../domain/permissions.ts'
 import type { Chat } from '../../domain/types.ts'
 import type { Server } from '../server.ts'
@@ -136,6 +137,49 @@ describe('live feed hub', () => {
     gone.destroy()
     await hub.attach(live.id, 'public', gone.asResponse(), null)
     assert.equal(hub.viewers().get(live.id) ?? 0, 0)
+    hub.close(1000)
+  })
+
+  it('[E9] a frame for thousands of viewers goes out in slices: the server gets turns in between, and every viewer still gets every frame once, in order', async () => {
+    const hub = new FeedHub(deps, {
+      heartbeatMs: 60_000,
+      maxBufferBytes: 1024 * 1024,
+      pollMs: 60_000,
+      countsIntervalMs: 5,
+    })
+    hub.start()
+    const early = Array.from({ length: 2000 }, () => new Viewer(true))
+    for (const v of early) await hub.attach(live.id, 'public', v.asResponse(), null)
+
+    const ask = (text: string, visitorKey: string) =>
+      askQuestion(deps, live, { text }, { visitorKey }).then((r) => r.question)
+    const first = await ask('Is a muzzle needed in the back of a car?', 'e9-a')
+    await moderate(deps, host, 'dogs-chat', first.id, { type: 'approve' })
+    const firstId = (await deps.store.read.events.lastSeq(live.id)).toString()
+    const has = (v: Viewer) => v.text.includes(`id: ${firstId}\n`)
+    while (!has(early[0] as Viewer)) await new Promise(setImmediate)
+    assert.equal(has(early.at(-1) as Viewer), false, 'the last viewer is written to in a later turn')
+
+    // More frames, votes and late joiners while rounds are still going out.
+    const late: Viewer[] = []
+    for (let i = 0; i < 5; i++) {
+      const q = await ask(`Does the rule cover puppies born in ${2020 + i}?`, `e9-${i}`)
+      await moderate(deps, host, 'dogs-chat', q.id, { type: 'approve' })
+      await upvote(deps, q.id, `e9-voter-${i}`)
+      const v = new Viewer(true)
+      late.push(v)
+      await hub.attach(live.id, 'public', v.asResponse(), null)
+    }
+    await hub.settled(live.id)
+    const ids = (v: Viewer) => [...v.text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]))
+    const expected = ids(early[0] as Viewer).filter((id) => id >= Number(firstId))
+    assert.ok(expected.length >= 6, 'the first viewer saw the six approvals')
+    for (const v of [...early, ...late]) {
+      const got = ids(v)
+      assert.deepEqual(got, [...got].sort((a, b) => a - b), 'ids only increase')
+      assert.equal(new Set(got).size, got.length, 'no frame twice')
+    }
+    for (const v of early) assert.deepEqual(ids(v), ids(early[0] as Viewer))
     hub.close(1000)
   })
 
