@@ -21,6 +21,20 @@ export const NewOrganisation = z.object({
   timeZone: TimeZone.default('Europe/London'),
 })
 
+export const SetupBody = z.object({
+  token: z.string().min(10),
+  email: Email,
+  name: Name,
+  password: Password,
+  organisation: NewOrganisation,
+})
+
+export const AcceptInviteBody = z.object({
+  token: z.string().min(10),
+  name: Name,
+  password: Password,
+})
+
 const SessionReply = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
   csrfToken: z.string(),
@@ -35,13 +49,7 @@ export const accountRoutes = (deps: Deps, limits: PublicLimits) => [
     summary: 'Redeem the one-time setup link: create the first admin and their organisation',
     auth: 'public',
     status: 201,
-    body: z.object({
-      token: z.string().min(10),
-      email: Email,
-      name: Name,
-      password: Password,
-      organisation: NewOrganisation,
-    }),
+    body: SetupBody,
     handler: async ({ body, reply }) => {
       const { userId, org } = await completeSetup(deps, body)
       const s = await startSession(deps, userId)
@@ -56,7 +64,7 @@ export const accountRoutes = (deps: Deps, limits: PublicLimits) => [
     summary: 'Accept an invitation to join an organisation',
     auth: 'public',
     status: 201,
-    body: z.object({ token: z.string().min(10), name: Name, password: Password }),
+    body: AcceptInviteBody,
     handler: async ({ body, reply }) => {
       const { userId } = await acceptInvite(deps, body)
       const s = await startSession(deps, userId)

@@ -27,6 +27,8 @@ const Settings = z
   })
   .partial()
 
+export const InviteBody = z.object({ email: Email, role: Role })
+
 export const organisationRoutes = (deps: Deps) => [
   route({
     method: 'GET',
@@ -89,7 +91,7 @@ export const organisationRoutes = (deps: Deps) => [
     auth: 'staff',
     status: 201,
     params: OrgParams,
-    body: z.object({ email: Email, role: Role }),
+    body: InviteBody,
     handler: async ({ actor, params, body }) =>
       invite(deps, actor, params.org, body.email, body.role),
   }),

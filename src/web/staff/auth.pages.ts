@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import { acceptInvite, completeSetup, login, logout, startSession } from '../../app/accounts.ts'
 import { DomainError } from '../../domain/errors.ts'
+import { AcceptInviteBody, SetupBody } from '../../http/api/accounts.routes.ts'
 import { enforce, signInLimits } from '../../http/rate-limit.ts'
 import { clearSessionCookie, requireStaff, setSessionCookie } from '../../http/session.ts'
 import { formString, sendHtml, type WebContext } from '../context.ts'
 import { type Flash, redirect, takeFlash } from '../flash.ts'
+import { formErrors } from '../form-errors.ts'
 import { html, type SafeHtml } from '../html.ts'
 import { errorSummary, type FieldError, field } from '../layout/components.ts'
 import { page } from '../layout/page.ts'
@@ -77,7 +79,30 @@ ${errorSummary(errors)}
   })
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/
+const LINK = {
+  field: 'password',
+  message: 'This link is incomplete: open it again from the message you were sent',
+}
+const NAME = { field: 'name', message: 'Enter your name (up to 120 characters)' }
+const PASSWORD = { field: 'password', message: 'Use 12 to 200 characters' }
+
+/** The API's setup fields, as the setup form names and explains them. */
+const SETUP_FIELDS = {
+  token: LINK,
+  'organisation.name': {
+    field: 'orgName',
+    message: 'Enter the name of your organisation (up to 120 characters)',
+  },
+  'organisation.slug': {
+    field: 'orgSlug',
+    message: 'Use 2–63 lowercase letters, digits and hyphens',
+  },
+  name: NAME,
+  email: { field: 'email', message: 'Enter an email address like name@example.org' },
+  password: PASSWORD,
+}
+
+const INVITE_FIELDS = { token: LINK, name: NAME, password: PASSWORD }
 
 /** Sign in and out, the first-admin setup link and invitation links. */
 export function authRoutes(app: FastifyInstance, { deps, limits }: WebContext): void {
@@ -141,16 +166,6 @@ export function authRoutes(app: FastifyInstance, { deps, limits }: WebContext): 
       email: b('email'),
     }
     pageHeaders(reply)
-    const errors: FieldError[] = []
-    if (!values.orgName)
-      errors.push({ field: 'orgName', message: 'Enter the name of your organisation' })
-    if (!SLUG.test(values.orgSlug))
-      errors.push({ field: 'orgSlug', message: 'Use 2–63 lowercase letters, digits and hyphens' })
-    if (!values.name) errors.push({ field: 'name', message: 'Enter your name' })
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email))
-      errors.push({ field: 'email', message: 'Enter an email address like name@example.org' })
-    if (formString(req.body, 'password').length < 12)
-      errors.push({ field: 'password', message: 'Use at least 12 characters' })
     const form = (errs: FieldError[]) =>
       accountForm({
         title: 'Set up Askhour',
@@ -161,15 +176,16 @@ export function authRoutes(app: FastifyInstance, { deps, limits }: WebContext): 
         values,
         errors: errs,
       })
-    if (errors.length) return sendHtml(reply, form(errors), 400)
+    const parsed = SetupBody.safeParse({
+      token: b('token'),
+      email: values.email,
+      name: values.name,
+      password: formString(req.body, 'password'),
+      organisation: { name: values.orgName, slug: values.orgSlug },
+    })
+    if (!parsed.success) return sendHtml(reply, form(formErrors(parsed.error, SETUP_FIELDS)), 400)
     try {
-      const { userId, org } = await completeSetup(deps, {
-        token: b('token'),
-        email: values.email.toLowerCase(),
-        name: values.name,
-        password: formString(req.body, 'password'),
-        organisation: { name: values.orgName, slug: values.orgSlug, timeZone: 'Europe/London' },
-      })
+      const { userId, org } = await completeSetup(deps, parsed.data)
       const s = await startSession(deps, userId)
       setSessionCookie(reply, s.sessionId, s.maxAgeSeconds)
       return redirect(reply, `/staff/o/${org.slug}/settings`, {
@@ -202,7 +218,6 @@ export function authRoutes(app: FastifyInstance, { deps, limits }: WebContext): 
   app.post('/invite', async (req, reply) => {
     const name = formString(req.body, 'name').trim()
     const token = formString(req.body, 'token')
-    const password = formString(req.body, 'password')
     pageHeaders(reply)
     const form = (errors: FieldError[]) =>
       accountForm({
@@ -214,15 +229,14 @@ export function authRoutes(app: FastifyInstance, { deps, limits }: WebContext): 
         values: { name },
         errors,
       })
-    if (!name) return sendHtml(reply, form([{ field: 'name', message: 'Enter your name' }]), 400)
-    if (password.length < 12)
-      return sendHtml(
-        reply,
-        form([{ field: 'password', message: 'Use at least 12 characters' }]),
-        400,
-      )
+    const parsed = AcceptInviteBody.safeParse({
+      token,
+      name,
+      password: formString(req.body, 'password'),
+    })
+    if (!parsed.success) return sendHtml(reply, form(formErrors(parsed.error, INVITE_FIELDS)), 400)
     try {
-      const { userId } = await acceptInvite(deps, { token, name, password })
+      const { userId } = await acceptInvite(deps, parsed.data)
       const s = await startSession(deps, userId)
       setSessionCookie(reply, s.sessionId, s.maxAgeSeconds)
       return redirect(reply, '/staff', { kind: 'success', title: 'Welcome, you have joined' })

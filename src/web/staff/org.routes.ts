@@ -9,7 +9,9 @@ import {
   updateOrganisation,
 } from '../../app/organisations.ts'
 import { deleteReply, listReplies, saveReply } from '../../app/replies.ts'
-import { ROLES, type Role } from '../../domain/types.ts'
+import type { Role } from '../../domain/types.ts'
+import { Role as RoleSchema } from '../../http/api/common.schema.ts'
+import { InviteBody } from '../../http/api/organisations.routes.ts'
 import { requireStaff } from '../../http/session.ts'
 import { formString, sendHtml, type WebContext } from '../context.ts'
 import { takeFlash } from '../flash.ts'
@@ -96,14 +98,17 @@ export function orgRoutes(app: FastifyInstance, { deps }: WebContext): void {
   app.post<Org>('/staff/o/:org/invite', async (req, reply) => {
     const actor = requireStaff(req)
     const back = `/staff/o/${req.params.org}/settings#members-h`
-    const email = formString(req.body, 'email').trim().toLowerCase()
-    const role = formString(req.body, 'role') as Role
+    const parsed = InviteBody.safeParse({
+      email: formString(req.body, 'email').trim(),
+      role: formString(req.body, 'role'),
+    })
     return attempt(req, reply, back, async () => {
-      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !ROLES.includes(role))
+      if (!parsed.success)
         return done(req, reply, back, {
           kind: 'error',
           title: 'Enter an email address and choose a role',
         })
+      const { email, role } = parsed.data
       const { inviteUrl } = await invite(deps, actor, req.params.org, email, role)
       return done(req, reply, back, {
         kind: 'success',
@@ -120,15 +125,12 @@ export function orgRoutes(app: FastifyInstance, { deps }: WebContext): void {
       const actor = requireStaff(req)
       const back = `/staff/o/${req.params.org}/settings#members-h`
       const remove = formString(req.body, 'action') === 'remove'
-      const role = formString(req.body, 'role') as Role
+      const role = RoleSchema.safeParse(formString(req.body, 'role'))
       return attempt(req, reply, back, async () => {
-        await setMemberRole(
-          deps,
-          actor,
-          req.params.org,
-          req.params.user,
-          remove ? null : ROLES.includes(role) ? role : 'expert',
-        )
+        const next = remove ? null : role.data
+        if (next === undefined)
+          return done(req, reply, back, { kind: 'error', title: 'Choose a role' })
+        await setMemberRole(deps, actor, req.params.org, req.params.user, next)
         return done(req, reply, back, {
           kind: 'success',
           title: remove ? 'Member removed' : 'Role changed',
