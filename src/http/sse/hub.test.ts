@@ -158,7 +158,11 @@ describe('live feed hub', () => {
     const firstId = (await deps.store.read.events.lastSeq(live.id)).toString()
     const has = (v: Viewer) => v.text.includes(`id: ${firstId}\n`)
     while (!has(early[0] as Viewer)) await new Promise(setImmediate)
-    assert.equal(has(early.at(-1) as Viewer), false, 'the last viewer is written to in a later turn')
+    assert.equal(
+      has(early.at(-1) as Viewer),
+      false,
+      'the last viewer is written to in a later turn',
+    )
 
     // More frames, votes and late joiners while rounds are still going out.
     const late: Viewer[] = []
@@ -176,7 +180,11 @@ describe('live feed hub', () => {
     assert.ok(expected.length >= 6, 'the first viewer saw the six approvals')
     for (const v of [...early, ...late]) {
       const got = ids(v)
-      assert.deepEqual(got, [...got].sort((a, b) => a - b), 'ids only increase')
+      assert.deepEqual(
+        got,
+        [...got].sort((a, b) => a - b),
+        'ids only increase',
+      )
       assert.equal(new Set(got).size, got.length, 'no frame twice')
     }
     for (const v of early) assert.deepEqual(ids(v), ids(early[0] as Viewer))
