@@ -1,3 +1,4 @@
+import { DUPLICATE_MODEL, type DuplicateModel } from './duplicate-model.ts'
 import { DuplicateIndex } from './duplicates.ts'
 
 export interface GroupableMessage {
@@ -6,15 +7,17 @@ export interface GroupableMessage {
 }
 
 /**
- * Average-linkage threshold for `groupDuplicates`, chosen by tuning on two dev chats and checking
- * on the third (docs/moderation.md). Lower than the lookup threshold because a cluster's score is
- * the mean over all its pairs, and pairs without a shared term count as 0.
+ * Average-linkage threshold for `groupDuplicates`, on the pair scorer's probability: the best
+ * pooled F1 over the twelve labelled chats (`scripts/train-dup-model.ts`). Leave-one-chat-out,
+ * the threshold fitted on eleven chats lands between 0.4 and 0.55 (docs/moderation.md).
  */
-export const GROUP_THRESHOLD = 0.2
+export const GROUP_THRESHOLD = 0.5
 
 // Neighbours considered per message; the average of a bigger cluster with a message outside
 // these lists is diluted by the zeros anyway.
 const NEIGHBOURS = 50
+// Pairs the scorer gives less than this count as 0 in a cluster's mean.
+const LINK_MIN = 0.01
 
 interface Cluster {
   members: string[]
@@ -32,8 +35,9 @@ interface Cluster {
 export function groupDuplicates(
   messages: readonly GroupableMessage[],
   threshold = GROUP_THRESHOLD,
+  model: DuplicateModel = DUPLICATE_MODEL,
 ): string[][] {
-  const index = new DuplicateIndex()
+  const index = new DuplicateIndex(model)
   for (const m of messages) index.add(m.id, m.text)
   const order = new Map<string, number>()
   const clusters: Cluster[] = []
@@ -44,7 +48,7 @@ export function groupDuplicates(
   }
   const heap = new MaxHeap()
   for (const [id, a] of order) {
-    for (const hit of index.similarToId(id, { threshold: 0.01, limit: NEIGHBOURS })) {
+    for (const hit of index.similarToId(id, { threshold: LINK_MIN, limit: NEIGHBOURS })) {
       const b = order.get(hit.id)
       if (b === undefined || b === a) continue
       const ca = clusters[a] as Cluster

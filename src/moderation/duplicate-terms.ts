@@ -1,24 +1,29 @@
-import { STOPWORDS, SYNONYMS } from './lexicons/paraphrase.ts'
+import { porterStem } from './duplicate-stem.ts'
+import { DUPLICATE_STOPWORDS as STOPWORDS, SYNONYMS } from './lexicons/paraphrase.ts'
 import { foldCharacters } from './normalise.ts'
 
 const MAX_PHRASE = 4
 
-/** A light suffix stripper: enough to meet "bins"/"bin", "reported"/"report", "muzzled"/"muzzle". */
+/** Stems a folded word: possessives and apostrophes dropped, then Porter. */
 export function stem(word: string): string {
-  let w = word.replace(/'s$|s'$/, '').replace(/'/g, '')
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`
-  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1)
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3)
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2)
-  // "gett" → "get", "stopp" → "stop"
-  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|zz)$/.test(w)) w = w.slice(0, -1)
-  return w
+  return porterStem(word.replace(/'s$|s'$/, '').replace(/'/g, ''))
 }
 
+// Single-word paraphrases also match by stem ("ringing" → "ring" → call).
+const STEMMED_SYNONYMS: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>()
+  for (const [phrase, canonical] of SYNONYMS) {
+    if (!phrase.includes(' ') && !map.has(stem(phrase))) map.set(stem(phrase), canonical)
+  }
+  return map
+})()
+const STEMMED_STOPWORDS: ReadonlySet<string> = new Set([...STOPWORDS].map(stem))
+
 /** Folded word tokens without leetspeak mapping (numbers matter: "3 weeks", "999"). */
-function tokens(text: string): string[] {
+export function tokens(text: string): string[] {
   return foldCharacters(text)
     .replace(/https?:\/\/\S+|[@#]\S+/g, ' ')
+    .replace(/(\w)[-.&](?=\w)/g, '$1') // "e-bike" → "ebike", "a.m." → "am"
     .split(/[^a-z0-9']+/)
     .map((t) => t.replace(/^'+|'+$/g, ''))
     .filter(Boolean)
@@ -26,19 +31,25 @@ function tokens(text: string): string[] {
 
 /**
  * Content terms of a message for duplicate matching: paraphrase phrases mapped to one
- * canonical term, stop words dropped, the rest stemmed. Returns a set (order not meaningful).
+ * canonical term, stop words and bare numbers dropped, the rest Porter-stemmed. Returns a set
+ * (order not meaningful).
  */
 export function contentTerms(text: string): Set<string> {
-  const list = tokens(text)
-  const out = new Set<string>()
+  return new Set(termList(tokens(text)))
+}
+
+/** Content terms in text order (repeats kept), from `tokens` output. */
+export function termList(list: readonly string[]): string[] {
+  const out: string[] = []
   let i = 0
   while (i < list.length) {
     let matched = 0
     for (let n = Math.min(MAX_PHRASE, list.length - i); n >= 1; n--) {
-      const phrase = list.slice(i, i + n).join(' ')
-      const canonical = SYNONYMS.get(phrase) ?? (n === 1 ? SYNONYMS.get(stem(phrase)) : undefined)
+      const phrase = n === 1 ? (list[i] ?? '') : list.slice(i, i + n).join(' ')
+      const canonical =
+        SYNONYMS.get(phrase) ?? (n === 1 ? STEMMED_SYNONYMS.get(stem(phrase)) : undefined)
       if (canonical) {
-        out.add(canonical)
+        out.push(canonical)
         matched = n
         break
       }
@@ -49,9 +60,10 @@ export function contentTerms(text: string): Set<string> {
     }
     const word = list[i] ?? ''
     i++
-    if (STOPWORDS.has(word) || word.length < 2 || /^\d+$/.test(word)) continue
+    // Bare numbers are dropped ("3 weeks"), except those of 3+ digits: service numbers and codes.
+    if (STOPWORDS.has(word) || word.length < 2 || /^\d{1,2}$/.test(word)) continue
     const stemmed = stem(word)
-    if (!STOPWORDS.has(stemmed)) out.add(stemmed)
+    if (!STEMMED_STOPWORDS.has(stemmed)) out.push(stemmed)
   }
   return out
 }
