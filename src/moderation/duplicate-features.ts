@@ -1,4 +1,5 @@
 import { termList, tokens } from './duplicate-terms.ts'
+import { INTENT_TERMS, QUESTION_INTENTS } from './lexicons/duplicate-intents.ts'
 import { DUPLICATE_STOPWORDS } from './lexicons/paraphrase.ts'
 
 /** What the duplicate matcher keeps of one question. */
@@ -7,6 +8,8 @@ export interface DuplicateProfile {
   terms: ReadonlySet<string>
   /** Character 4-grams of the content words, padded at word edges: meets typos and short forms. */
   grams: ReadonlySet<string>
+  /** What is asked: question-type patterns and the paraphrase classes that name an ask. */
+  intents: ReadonlySet<string>
 }
 
 const GRAM = 4
@@ -20,7 +23,12 @@ export function duplicateProfile(text: string): DuplicateProfile {
     const padded = ` ${w} `
     for (let i = 0; i + GRAM <= padded.length; i++) grams.add(padded.slice(i, i + GRAM))
   }
-  return { terms: new Set(termList(words)), grams }
+  const terms = new Set(termList(words))
+  const joined = words.join(' ')
+  const intents = new Set<string>()
+  for (const [name, pattern] of QUESTION_INTENTS) if (pattern.test(joined)) intents.add(name)
+  for (const t of terms) if (INTENT_TERMS.has(t)) intents.add(t)
+  return { terms, grams, intents }
 }
 
 /** Document frequencies the features are weighted by: those of the chat's index. */
@@ -37,6 +45,8 @@ export const FEATURE_NAMES = [
   'rarestShared',
   'sharedTerms',
   'coverage',
+  'topicSameAsk',
+  'topicOtherAsk',
 ] as const
 
 /** Squared-IDF norms of a profile, cached by the index. */
@@ -56,7 +66,9 @@ export function norms(p: DuplicateProfile, stats: DuplicateStats): Norms {
 /**
  * Similarity features of two questions: IDF-weighted term cosine, character 4-gram cosine, how
  * rare the rarest shared term is (relative to the rarest possible), log of the number of shared
- * terms, and the larger share of either question's IDF mass that the other covers.
+ * terms, the larger share of either question's IDF mass that the other covers, and the cosine
+ * of the topic terms alone (intent classes left out) when the two ask at least one same thing,
+ * and when each also asks something the other does not (the near miss: same topic, other ask).
  */
 export function pairFeatures(
   a: DuplicateProfile,
@@ -88,5 +100,36 @@ export function pairFeatures(
   const gramCosine = na.grams && nb.grams ? gramDot / Math.sqrt(na.grams * nb.grams) : 0
   const maxIdf = Math.log(1 + (stats.size + 1))
   const coverage = Math.max(massA && massShared / massA, massB && massShared / massB)
-  return [cosine, gramCosine, rarest / maxIdf, Math.log1p(shared), coverage]
+  const topic = topicCosine(a.terms, b.terms, stats)
+  let sameAsk = 0
+  for (const i of a.intents) if (b.intents.has(i)) sameAsk++
+  const otherAsk = a.intents.size > sameAsk && b.intents.size > sameAsk
+  return [
+    cosine,
+    gramCosine,
+    rarest / maxIdf,
+    Math.log1p(shared),
+    coverage,
+    sameAsk > 0 ? topic : 0,
+    otherAsk ? topic : 0,
+  ]
+}
+
+/** IDF cosine over the terms that are not intent classes. */
+function topicCosine(
+  a: ReadonlySet<string>,
+  b: ReadonlySet<string>,
+  stats: DuplicateStats,
+): number {
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (const t of a) {
+    if (INTENT_TERMS.has(t)) continue
+    const w = stats.termIdf(t) ** 2
+    na += w
+    if (b.has(t)) dot += w
+  }
+  for (const t of b) if (!INTENT_TERMS.has(t)) nb += stats.termIdf(t) ** 2
+  return na && nb ? dot / Math.sqrt(na * nb) : 0
 }

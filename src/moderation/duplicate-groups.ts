@@ -11,7 +11,7 @@ export interface GroupableMessage {
  * pooled F1 over the twelve labelled chats (`scripts/train-dup-model.ts`). Leave-one-chat-out,
  * the threshold fitted on eleven chats lands between 0.4 and 0.55 (docs/moderation.md).
  */
-export const GROUP_THRESHOLD = 0.5
+export const GROUP_THRESHOLD = 0.45
 
 // Neighbours considered per message; the average of a bigger cluster with a message outside
 // these lists is diluted by the zeros anyway.
