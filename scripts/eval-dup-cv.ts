@@ -4,9 +4,11 @@
  * the pairwise counts. Usage: node --import tsx scripts/eval-dup-cv.ts [--sweep]
  */
 import { GROUP_THRESHOLD } from '../src/moderation/duplicate-groups.ts'
-import { DUPLICATE_MODEL } from '../src/moderation/duplicate-model.ts'
+import { DUPLICATE_MODEL, type DuplicateModel } from '../src/moderation/duplicate-model.ts'
+import { DEFAULT_THRESHOLD, DuplicateIndex } from '../src/moderation/duplicates.ts'
 import {
   add,
+  type Chat,
   fitModel,
   fitThreshold,
   loadChats,
@@ -23,6 +25,28 @@ const fmt = (c: PairCounts) => {
   return `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F ${s.f1.toFixed(3)} (${c.hits}/${c.predicted} predicted, ${c.truth} labelled)`
 }
 
+/**
+ * What a moderator sees in the app: each question's best suggestion at the default threshold.
+ * Counts suggestions made, those that are a labelled duplicate, and questions that have one.
+ */
+const SUGGEST_AT = [DEFAULT_THRESHOLD, 0.8, 0.9, 0.95, 0.98]
+function suggestions(chat: Chat, model: DuplicateModel, threshold: number) {
+  const index = new DuplicateIndex(model)
+  for (const q of chat.questions) index.add(q.id, q.text)
+  const grouped = new Set([...chat.gold].flatMap((p) => p.split('|')))
+  let made = 0
+  let right = 0
+  for (const q of chat.questions) {
+    const top = index.similarToId(q.id, { threshold, limit: 1 })[0]
+    if (!top) continue
+    made++
+    if (chat.gold.has([q.id, top.id].sort().join('|'))) right++
+  }
+  const askable = chat.questions.filter((q) => grouped.has(q.id)).length
+  return { made, right, askable }
+}
+const top1 = SUGGEST_AT.map(() => ({ made: 0, right: 0, askable: 0 }))
+
 let pooled = ZERO
 const sweep = THRESHOLDS.map(() => ZERO)
 const bySet = new Map<string, PairCounts>()
@@ -34,6 +58,13 @@ for (const held of chats) {
   )
   const threshold = fitThreshold(train, model)
   const counts = scoreChat(held, threshold, model)
+  SUGGEST_AT.forEach((t, i) => {
+    const s = suggestions(held, model, t)
+    const sum = top1[i] ?? { made: 0, right: 0, askable: 0 }
+    sum.made += s.made
+    sum.right += s.right
+    sum.askable += s.askable
+  })
   pooled = add(pooled, counts)
   bySet.set(held.set, add(bySet.get(held.set) ?? ZERO, counts))
   THRESHOLDS.forEach((t, i) => {
@@ -43,6 +74,14 @@ for (const held of chats) {
 }
 for (const [set, c] of bySet) console.log(`held out, ${set.padEnd(9)} ${fmt(c)}`)
 console.log(`LEAVE-ONE-CHAT-OUT pooled: ${fmt(pooled)}`)
+SUGGEST_AT.forEach((t, i) => {
+  const { made, right, askable } = top1[i] ?? { made: 0, right: 0, askable: 0 }
+  const share = ((100 * right) / Math.max(1, made)).toFixed(0)
+  console.log(
+    `best suggestion per question at ${t}${t === DEFAULT_THRESHOLD ? ' (default)' : ''}: ` +
+      `${right} of ${made} right (${share}%); ${askable} questions have a duplicate`,
+  )
+})
 if (process.argv.includes('--sweep')) {
   console.log('fold models at fixed group thresholds (pooled over held-out chats):')
   THRESHOLDS.forEach((t, i) => {
