@@ -8,7 +8,7 @@
 import { connect, Socket } from 'node:net'
 import { type Socket as IoSocket, io as ioClient } from 'socket.io-client'
 import WebSocket from 'ws'
-import { LOOPBACKS, now, serveRequests } from '../lib/util.ts'
+import { LOOPBACKS, now, serveRequests, sleep } from '../lib/util.ts'
 
 export interface ViewersConfig {
   kind: 'sse' | 'sio'
@@ -153,7 +153,7 @@ function open(v: Viewer, lastEventId: number | null): Promise<void> {
       socket.on('data', (b: Buffer) => {
         onSseData(v, b)
         if (v.connected) {
-          if (v.slow) socket.pause()
+          if (v.slow && !drainingSlow) socket.pause()
           done()
         }
       })
@@ -199,7 +199,7 @@ function open(v: Viewer, lastEventId: number | null): Promise<void> {
     ws.on('message', (raw) => {
       onSioMessage(v, raw)
       if (v.connected) {
-        if (v.slow) ws.pause()
+        if (v.slow && !drainingSlow) ws.pause()
         done()
       }
     })
@@ -228,6 +228,9 @@ function close(v: Viewer) {
   else s.disconnect()
 }
 
+/** Set by 'drainSlow': slow viewers read on from then. */
+let drainingSlow = false
+
 const sum = (f: (v: Viewer) => number, list = viewers) => list.reduce((a, v) => a + f(v), 0)
 
 serveRequests(async (msg) => {
@@ -236,14 +239,21 @@ serveRequests(async (msg) => {
       const n = msg.n as number
       const slowFraction = (msg.slowFraction as number | undefined) ?? 0
       const base = viewers.length
+      // Slow viewers are spread evenly over the non-sample viewers: n × slowFraction of them.
+      const slowCount = Math.round(n * slowFraction)
+      const outside = Math.max(0, base + n - Math.max(base, config.sample))
+      const step = slowCount > 0 ? Math.max(1, Math.floor(outside / slowCount)) : 0
       const fresh: Viewer[] = []
       for (let i = 0; i < n; i++) {
         const k = base + i
         fresh.push({
           n: k,
           sample: k < config.sample,
-          // Slow viewers are spread evenly and never in the sample.
-          slow: k >= config.sample && slowFraction > 0 && k % Math.round(1 / slowFraction) === 0,
+          slow:
+            step > 0 &&
+            k >= config.sample &&
+            (k - config.sample) % step === step - 1 &&
+            Math.floor((k - config.sample) / step) < slowCount,
           socket: null,
           rest: '',
           lastId: 0,
@@ -292,13 +302,11 @@ serveRequests(async (msg) => {
     }
     case 'report': {
       const healthy = viewers.filter((v) => !v.slow)
-      const slow = viewers.filter((v) => v.slow)
       const perViewer = healthy.map((v) => v.events)
       return {
         viewers: viewers.length,
         healthy: healthy.length,
         open: sum((v) => (v.closed ? 0 : 1)),
-        slowOpen: sum((v) => (v.closed ? 0 : 1), slow),
         events: sum((v) => v.events, healthy),
         counts: sum((v) => v.counts, healthy),
         bytes: sum((v) => v.bytes),
@@ -317,6 +325,30 @@ serveRequests(async (msg) => {
           return (u.user + u.system) / 1000
         })(),
         rssKiB: Math.round(process.memoryUsage().rss / 1024),
+      }
+    }
+    case 'drainSlow': {
+      // A server drops a stalled viewer by closing its socket, but the close (FIN) waits in the
+      // kernel behind the megabytes it never read: only reading on shows whether it was dropped.
+      // Call after 'report', since these late arrivals would skew the arrival times.
+      const slow = viewers.filter((v) => v.slow)
+      const readWhileStalled = sum((v) => v.bytes, slow) / Math.max(1, slow.length)
+      let lastData = now()
+      drainingSlow = true
+      const touch = () => {
+        lastData = now()
+      }
+      for (const v of slow) {
+        const s = v.socket
+        if (s instanceof Socket) s.on('data', touch).resume()
+        else if (s instanceof WebSocket) s.on('message', touch).resume()
+      }
+      while (slow.some((v) => !v.closed) && now() - lastData < 2000) await sleep(50)
+      return {
+        slow: slow.length,
+        dropped: sum((v) => (v.closed ? 1 : 0), slow),
+        stillOpen: sum((v) => (v.closed ? 0 : 1), slow),
+        readWhileStalled,
       }
     }
     case 'close': {
