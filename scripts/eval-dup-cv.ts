@@ -4,7 +4,11 @@
  * the pairwise counts. Usage: node --import tsx scripts/eval-dup-cv.ts [--sweep]
  */
 import { GROUP_THRESHOLD } from '../src/moderation/duplicate-groups.ts'
-import { DUPLICATE_MODEL, type DuplicateModel } from '../src/moderation/duplicate-model.ts'
+import {
+  DUPLICATE_MODEL,
+  type DuplicateModel,
+  duplicateProbability,
+} from '../src/moderation/duplicate-model.ts'
 import { DEFAULT_THRESHOLD, DuplicateIndex } from '../src/moderation/duplicates.ts'
 import {
   add,
@@ -47,6 +51,20 @@ function suggestions(chat: Chat, model: DuplicateModel, threshold: number) {
 }
 const top1 = SUGGEST_AT.map(() => ({ made: 0, right: 0, askable: 0 }))
 
+/** Average precision of a ranking of pairs: a threshold-free view of the pair scorer alone. */
+function averagePrecision(scored: Array<[number, number]>): number {
+  scored.sort((a, b) => b[0] - a[0])
+  let hits = 0
+  let sum = 0
+  scored.forEach(([, y], i) => {
+    if (!y) return
+    hits++
+    sum += hits / (i + 1)
+  })
+  return hits ? sum / hits : 0
+}
+const ranked: Array<[number, number]> = []
+
 let pooled = ZERO
 const sweep = THRESHOLDS.map(() => ZERO)
 const bySet = new Map<string, PairCounts>()
@@ -58,6 +76,9 @@ for (const held of chats) {
   )
   const threshold = fitThreshold(train, model)
   const counts = scoreChat(held, threshold, model)
+  held.x.forEach((x, i) => {
+    ranked.push([duplicateProbability(x, model), held.y[i] ?? 0])
+  })
   SUGGEST_AT.forEach((t, i) => {
     const s = suggestions(held, model, t)
     const sum = top1[i] ?? { made: 0, right: 0, askable: 0 }
@@ -74,6 +95,9 @@ for (const held of chats) {
 }
 for (const [set, c] of bySet) console.log(`held out, ${set.padEnd(9)} ${fmt(c)}`)
 console.log(`LEAVE-ONE-CHAT-OUT pooled: ${fmt(pooled)}`)
+console.log(
+  `pair scorer alone, held-out pairs pooled: average precision ${averagePrecision(ranked).toFixed(3)}`,
+)
 SUGGEST_AT.forEach((t, i) => {
   const { made, right, askable } = top1[i] ?? { made: 0, right: 0, askable: 0 }
   const share = ((100 * right) / Math.max(1, made)).toFixed(0)

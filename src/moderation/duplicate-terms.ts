@@ -18,6 +18,10 @@ const STEMMED_SYNONYMS: ReadonlyMap<string, string> = (() => {
   return map
 })()
 const STEMMED_STOPWORDS: ReadonlySet<string> = new Set([...STOPWORDS].map(stem))
+// First words of the multi-word paraphrases: only these start a phrase look-up.
+const PHRASE_STARTS: ReadonlySet<string> = new Set(
+  [...SYNONYMS.keys()].filter((p) => p.includes(' ')).map((p) => p.split(' ')[0] ?? ''),
+)
 
 /** Folded word tokens without leetspeak mapping (numbers matter: "3 weeks", "999"). */
 export function tokens(text: string): string[] {
@@ -41,28 +45,39 @@ export function contentTerms(text: string): Set<string> {
 /** Content terms in text order (repeats kept), from `tokens` output. */
 export function termList(list: readonly string[]): string[] {
   const out: string[] = []
+  const stems = new Map<string, string>()
+  const stemOf = (word: string): string => {
+    let s = stems.get(word)
+    if (s === undefined) {
+      s = stem(word)
+      stems.set(word, s)
+    }
+    return s
+  }
   let i = 0
   while (i < list.length) {
+    const word = list[i] ?? ''
     let matched = 0
-    for (let n = Math.min(MAX_PHRASE, list.length - i); n >= 1; n--) {
-      const phrase = n === 1 ? (list[i] ?? '') : list.slice(i, i + n).join(' ')
-      const canonical =
-        SYNONYMS.get(phrase) ?? (n === 1 ? STEMMED_SYNONYMS.get(stem(phrase)) : undefined)
-      if (canonical) {
-        out.push(canonical)
-        matched = n
-        break
+    let canonical: string | undefined
+    if (PHRASE_STARTS.has(word)) {
+      for (let n = Math.min(MAX_PHRASE, list.length - i); n >= 2 && !canonical; n--) {
+        canonical = SYNONYMS.get(list.slice(i, i + n).join(' '))
+        if (canonical) matched = n
       }
     }
-    if (matched) {
+    if (!canonical) {
+      canonical = SYNONYMS.get(word) ?? STEMMED_SYNONYMS.get(stemOf(word))
+      if (canonical) matched = 1
+    }
+    if (canonical) {
+      out.push(canonical)
       i += matched
       continue
     }
-    const word = list[i] ?? ''
     i++
     // Bare numbers are dropped ("3 weeks"), except those of 3+ digits: service numbers and codes.
     if (STOPWORDS.has(word) || word.length < 2 || /^\d{1,2}$/.test(word)) continue
-    const stemmed = stem(word)
+    const stemmed = stemOf(word)
     if (!STEMMED_STOPWORDS.has(stemmed)) out.push(stemmed)
   }
   return out
