@@ -33,7 +33,7 @@ const fmt = (c: PairCounts) => {
  * What a moderator sees in the app: each question's best suggestion at the default threshold.
  * Counts suggestions made, those that are a labelled duplicate, and questions that have one.
  */
-const SUGGEST_AT = [DEFAULT_THRESHOLD, 0.8, 0.9, 0.95, 0.98]
+const SUGGEST_AT = [...new Set([0.8, 0.9, 0.95, 0.98, DEFAULT_THRESHOLD])].sort((a, b) => a - b)
 function suggestions(chat: Chat, model: DuplicateModel, threshold: number) {
   const index = new DuplicateIndex(model)
   for (const q of chat.questions) index.add(q.id, q.text)
