@@ -27,11 +27,12 @@ describe('evaluation on the dev set', () => {
     assert.deepEqual(missed, [], formatReport(detail))
   })
 
-  it('keeps duplicate grouping near the documented dev figures (0.265 / 0.159)', () => {
+  it('keeps duplicate grouping near the documented dev figures (0.211 / 0.384)', () => {
     // Far below the issue's 0.85 / 0.80 (see docs/moderation.md); this only guards against
     // regressions until a semantic model replaces the lexical score.
     const { precision, recall } = detail.report.duplicates
-    assert.ok(precision >= 0.25 && recall >= 0.15, `${precision} / ${recall}`)
+    const f1 = (2 * precision * recall) / (precision + recall)
+    assert.ok(precision >= 0.18 && recall >= 0.3 && f1 >= 0.24, `${precision} / ${recall}`)
   })
 
   it('prints the JSON shape of the issue, fractions in 0..1', () => {
