@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
-import { analyse } from './analyse.ts'
+import { analyse, analyseWith } from './analyse.ts'
+import { KindModel } from './model/classifier.ts'
 
 describe('analyse: kinds', () => {
   const cases: Array<[string, string]> = [
@@ -48,6 +49,72 @@ describe('analyse: kinds', () => {
     const result = analyse('When does the consultation close? Thanks, Priya Shah')
     assert.equal(result.thanks, false)
     assert.equal(result.maskedText, 'When does the consultation close? Thanks, [name]')
+  })
+})
+
+describe('analyse: rules and the kind model', () => {
+  // Kinds in order: emergency, spam, crime_report, abuse.
+  const model = new KindModel({
+    bias: [-6, -6, -6, -6],
+    threshold: [0.5, 0.5, 0.5, 0.5],
+    veto: [0, 0, 0, 0.2],
+    weights: {
+      'w:unicorn': [0, 8, 0, 8],
+      'w:clowns': [0, 0, 0, 2],
+      'w:lot': [0, 0, 0, 1],
+    },
+  })
+
+  it('adds a flag the rules missed, saying which signals drove it', () => {
+    const result = analyseWith('such a unicorn', {}, model)
+    assert.deepEqual(
+      result.flags.map((f) => f.kind),
+      ['spam', 'abuse'],
+    )
+    assert.equal(result.kind, 'spam')
+    assert.match(result.flags[0]?.reason ?? '', /^model 0\.88: "unicorn"/)
+  })
+
+  it("drops a rule's flag only when the model all but rules the kind out", () => {
+    assert.equal(analyseWith('useless clowns the lot of you', {}, model).kind, 'comment')
+    const kept = analyseWith(
+      'useless clowns the lot of you',
+      {},
+      new KindModel({
+        bias: [-6, -6, -6, -1],
+        threshold: [1, 1, 1, 1],
+        veto: [0, 0, 0, 0.2],
+        weights: {},
+      }),
+    )
+    assert.deepEqual(kept.flags, [{ kind: 'abuse', reason: 'insult ("useless")' }])
+  })
+
+  it('is the rules alone without a model', () => {
+    assert.equal(analyseWith('such a unicorn', {}, undefined).kind, 'comment')
+  })
+
+  // The shipped model, on messages written for these tests.
+  it('catches a fake fee notice with a payment link that names no phishing action', () => {
+    const text =
+      'Royal Mail: your parcel could not be delivered. A £1.45 redelivery fee is due. Pay at http://rm-parcels.example'
+    assert.equal(analyseWith(text, {}, undefined).kind, 'comment')
+    const result = analyse(text)
+    assert.equal(result.kind, 'spam')
+    assert.match(result.flags[0]?.reason ?? '', /^model \d\.\d\d: .*link/)
+  })
+
+  it('catches a wish of harm on whoever answered', () => {
+    assert.equal(analyse('hope whoever wrote that answer loses their job').kind, 'abuse')
+  })
+
+  it('leaves questions about emergencies, reports and scams as questions', () => {
+    for (const text of [
+      'What should I do if my neighbour collapses in the street?',
+      'How do I report a car that keeps parking on the pavement?',
+      'Is a text saying I owe a toll charge likely to be a scam?',
+    ])
+      assert.equal(analyse(text).kind, 'question', text)
   })
 })
 

@@ -169,8 +169,19 @@ export function hasRemarkMark(text: string): boolean {
   return REMARK_MARKS.test(text)
 }
 
+// Asked by the emergency detector and by the kind model's features: worked out once a message.
+const described = new WeakMap<Prepared, Situation>()
+
 /** Scores the situation described by a message's live sentences. */
 export function describeSituation(prepared: Prepared): Situation {
+  const cached = described.get(prepared)
+  if (cached) return cached
+  const s = scoreSituation(prepared)
+  described.set(prepared, s)
+  return s
+}
+
+function scoreSituation(prepared: Prepared): Situation {
   const { sentences } = prepared
   const tokens = prepared.tokens.map((w) => NEGATIONS.get(w) ?? w)
   const none: Situation = {

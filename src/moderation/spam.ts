@@ -32,18 +32,27 @@ const AMOUNT = /£\s?\d/
 const OFFICIAL =
   /(?:^|[/.@(])(?:gov|nhs|police|mod|parliament|ac)\.uk(?:[/:?#),.]|$)|(?:^|[/.@(])nhs\.net\b/i
 
+// The emergency and spam detectors and the kind model's features all ask for a message's
+// phishing shape and spam signals: each is worked out once per prepared message.
+const shapes = new WeakMap<Prepared, string[]>()
+const signalCache = new WeakMap<Prepared, { masks: readonly Mask[]; found: string[] }>()
+
 /**
  * The parts of a phishing message found: `link`, `brand` (GOV.UK, NHS, HMRC, a council), `money`
  * (a refund, grant or fine, or an amount), `action` (verify, claim, enter your card details) and
  * `urgency` (today, within 48 hours, before midnight).
  */
-export function phishingShape(input: string | Prepared): string[] {
-  const { text, tokens } = typeof input === 'string' ? prepare(input) : input
+export function phishingShape(input: string | Prepared): readonly string[] {
+  const prepared = typeof input === 'string' ? prepare(input) : input
+  const cached = shapes.get(prepared)
+  if (cached) return cached
+  const { text, tokens } = prepared
   const parts: string[] = []
   if (LINK.test(text)) parts.push('link')
   for (const [part, matcher] of phishingParts) {
     if (matcher.find(tokens) || (part === 'money' && AMOUNT.test(text))) parts.push(part)
   }
+  shapes.set(prepared, parts)
   return parts
 }
 
@@ -62,8 +71,14 @@ export function looksLikePhishing(input: string | Prepared): boolean {
 }
 
 /** Promotion signals in a message; a lexicon group found twice counts twice. */
-export function spamSignals(input: string | Prepared, masks: readonly Mask[] = []): string[] {
-  const { text, tokens } = typeof input === 'string' ? prepare(input) : input
+export function spamSignals(
+  input: string | Prepared,
+  masks: readonly Mask[] = [],
+): readonly string[] {
+  const prepared = typeof input === 'string' ? prepare(input) : input
+  const cached = signalCache.get(prepared)
+  if (cached && cached.masks === masks) return cached.found
+  const { text, tokens } = prepared
   const found: string[] = []
   if (LINK.test(text)) found.push('link')
   if (MONEY_RATE.test(text)) found.push('earnings claim')
@@ -88,6 +103,7 @@ export function spamSignals(input: string | Prepared, masks: readonly Mask[] = [
   const tags = new Set((text.match(HASHTAG) ?? []).map((h) => h.toLowerCase()))
   if (tags.size >= 2) found.push('extra hashtags')
   if (text.includes('!!') || (text.match(SHOUT)?.length ?? 0) >= 2) found.push('shouting')
+  signalCache.set(prepared, { masks, found })
   return found
 }
 
