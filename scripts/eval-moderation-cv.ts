@@ -180,3 +180,16 @@ if (args.has('threshold')) {
   console.log(`thresholds per fold (${MODEL_KINDS.join('/')}):`, Object.fromEntries(counts))
 }
 if (args.has('json')) console.log(JSON.stringify(report))
+if (args.has('errors') && !args.has('threshold')) {
+  // Held-out misses and false alarms of the four flagged kinds under the nested policy.
+  const flagged = new Set<MessageKind>(MODEL_KINDS)
+  rows.forEach((r, i) => {
+    const policy = nested.get(r.example.chat) ?? { threshold: [], veto: [] }
+    const got = combinedKind(r, i, policy)
+    if (got === r.message.kind || !(flagged.has(got) || flagged.has(r.message.kind))) return
+    const p = (probability[i] ?? []).map((x) => x.toFixed(2)).join('/')
+    console.log(
+      `${r.message.id} expected ${r.message.kind} got ${got} (rules ${r.rulesKind}; p ${p}): ${r.message.text}`,
+    )
+  })
+}

@@ -15,6 +15,9 @@ describe('detectSpam', () => {
     // phishing impersonating a public body: brand, money, verify/claim, link, deadline
     'DWP: an overpayment of £212.50 is owed to you. Confirm your bank details at dwp-pay.example within 24 hours.',
     'Royal Mail: your parcel has an unpaid fee. Enter your card details at rm-redeliver.example today.',
+    // the ask is to pay or renew rather than to verify
+    'DVLA: your tax disc payment failed and a £90 penalty applies. Pay now at dvla-tax.example',
+    'NHS: your prescription prepayment certificate expires tonight. Renew your certificate at nhs-ppc.example',
   ]
   for (const text of spam) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
 
@@ -27,6 +30,7 @@ describe('detectSpam', () => {
     // advice linking to an official site, and a victim asking about a phishing text
     "Carers can claim Carer's Allowance now, see https://www.gov.uk/carers-allowance and apply today",
     'Got a text from HMRC saying claim my £300 refund at hmrc-tax.example today. Is it real?',
+    'You can pay the parking fine online at https://www.gov.uk/pay-parking-fine, it must be paid within 28 days',
   ]
   for (const text of notSpam) {
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))

@@ -397,6 +397,18 @@ export const PHISHING = {
     'login',
     'click',
     'tap',
+    // Paying or renewing through the link is the commonest ask of a fake fine, fee or permit.
+    'pay now',
+    'pay here',
+    'pay today',
+    'pay online',
+    'pay the fee',
+    'renew now',
+    'renew here',
+    'renew today',
+    'renew your',
+    'reschedule',
+    'settle',
   ],
   urgency: [
     'now',

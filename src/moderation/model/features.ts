@@ -97,21 +97,26 @@ const CHAR_MAX = 24
 /**
  * Words, adjacent word pairs and character 4-grams inside words (with `<` `>` marking the word's
  * edges) of the folded text. The 4-grams let the model read words it never saw in training
- * through the stems they share with words it did ("stabbing", "stabbed"). Numbers of three or more
- * digits are one token (a phone number, a price or a reference is not a word; 999, 101 and 111 are). Hashtags are left out: a
- * chat's own hashtag would teach the model the chat, not the kind.
+ * through the stems they share with words it did ("stabbing", "stabbed"). Numbers of three or
+ * more digits are one token (a phone number, a price or a reference is not a word; 999, 101 and
+ * 111 are). Hashtags are left out: a chat's own hashtag would teach the model the chat, not the
+ * kind.
  */
 export function textFeatures<S extends FeatureSink>(prepared: Prepared, out: S): S {
   const hashtags = new Set(
     (prepared.text.match(/#[\p{L}\p{N}_]{1,50}/gu) ?? []).map((h) => h.slice(1).toLowerCase()),
   )
+  // Features are binary: a word seen before adds nothing new but its pair with the word before.
+  const seen = new Set<string>()
   let prev = '^'
   for (const raw of prepared.tokens) {
     if (hashtags.has(raw) || LINK_PIECES.has(raw)) continue
     const w = DIGITS.test(raw) && !SERVICE_NUMBERS.has(raw) ? '000' : raw
-    out.add(`w:${w}`)
     out.add(`b:${prev} ${w}`)
     prev = w
+    if (seen.has(w)) continue
+    seen.add(w)
+    out.add(`w:${w}`)
     if (w.length > CHAR_MAX) continue
     const edged = `<${w}>`
     for (let i = 0; i + CHAR_N <= edged.length; i++) out.add(`c:${edged.slice(i, i + CHAR_N)}`)
