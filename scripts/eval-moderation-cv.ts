@@ -43,6 +43,7 @@ const options = {
   epochs: num('epochs', DEFAULT_TRAIN.epochs),
   learningRate: num('lr', DEFAULT_TRAIN.learningRate),
   positiveWeight: num('pos', DEFAULT_TRAIN.positiveWeight),
+  seeds: num('seeds', DEFAULT_TRAIN.seeds),
 }
 
 interface Row {
@@ -178,6 +179,23 @@ if (args.has('threshold')) {
   const counts = new Map<string, number>()
   for (const p of picks) counts.set(p, (counts.get(p) ?? 0) + 1)
   console.log(`thresholds per fold (${MODEL_KINDS.join('/')}):`, Object.fromEntries(counts))
+}
+if (!args.has('threshold')) {
+  // What the model changed, per kind (ignoring precedence): rule flags it vetoed, flags it added.
+  MODEL_KINDS.forEach((kind, k) => {
+    const count = { vetoedRight: 0, vetoedWrong: 0, addedRight: 0, addedWrong: 0 }
+    rows.forEach((r, i) => {
+      const policy = nested.get(r.example.chat) ?? { threshold: [], veto: [] }
+      const p = probability[i]?.[k] ?? 0
+      const right = r.message.kind === kind
+      if (r.rules[k] && p < (policy.veto[k] ?? 0)) count[right ? 'vetoedRight' : 'vetoedWrong']++
+      if (!r.rules[k] && p >= (policy.threshold[k] ?? 1))
+        count[right ? 'addedRight' : 'addedWrong']++
+    })
+    console.log(
+      `${kind}: vetoed ${count.vetoedWrong} wrong and ${count.vetoedRight} right rule flags; added ${count.addedRight} right and ${count.addedWrong} wrong`,
+    )
+  })
 }
 if (args.has('json')) console.log(JSON.stringify(report))
 if (args.has('errors') && !args.has('threshold')) {

@@ -19,6 +19,8 @@ export interface TrainOptions {
   /** Weight of a positive example relative to a negative one. */
   positiveWeight: number
   seed: number
+  /** Training runs with successive seeds whose weights are averaged. */
+  seeds: number
 }
 
 export const DEFAULT_TRAIN: TrainOptions = {
@@ -28,6 +30,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   learningRate: 0.2,
   positiveWeight: 3,
   seed: 1,
+  seeds: 1,
 }
 
 /** A small deterministic PRNG, so that training is reproducible. */
@@ -72,10 +75,40 @@ export function trainKindModel(
   })
   const K = MODEL_KINDS.length
   const w = new Float64Array(vocab.length * K)
-  const g2 = new Float64Array(vocab.length * K).fill(1e-8)
+  const bias = new Float64Array(K)
+  // Several shuffles, averaged: one linear model with less of one shuffle's luck in it.
+  for (let run = 0; run < options.seeds; run++) {
+    const one = sgd(rows, examples, vocab.length, options, options.seed + run)
+    for (let i = 0; i < w.length; i++)
+      w[i] = (w[i] as number) + (one.w[i] as number) / options.seeds
+    for (let k = 0; k < K; k++)
+      bias[k] = (bias[k] as number) + (one.bias[k] as number) / options.seeds
+  }
+  const weights: Record<string, number[]> = {}
+  vocab.forEach((f, i) => {
+    const row = Array.from(
+      { length: K },
+      (_, k) => Math.round((w[i * K + k] as number) * 1000) / 1000,
+    )
+    if (row.some((v) => Math.abs(v) >= 0.01)) weights[f] = row
+  })
+  return { bias: Array.from(bias, (b) => Math.round(b * 1000) / 1000), weights }
+}
+
+/** One AdaGrad run over shuffled examples, all kinds at once. */
+function sgd(
+  rows: readonly Int32Array[],
+  examples: readonly Example[],
+  size: number,
+  options: TrainOptions,
+  seed: number,
+): { w: Float64Array; bias: Float64Array } {
+  const K = MODEL_KINDS.length
+  const w = new Float64Array(size * K)
+  const g2 = new Float64Array(size * K).fill(1e-8)
   const bias = new Float64Array(K)
   const bias2 = new Float64Array(K).fill(1e-8)
-  const random = mulberry32(options.seed)
+  const random = mulberry32(seed)
   const order = examples.map((_, i) => i)
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -104,15 +137,7 @@ export function trainKindModel(
       }
     }
   }
-  const weights: Record<string, number[]> = {}
-  vocab.forEach((f, i) => {
-    const row = Array.from(
-      { length: K },
-      (_, k) => Math.round((w[i * K + k] as number) * 1000) / 1000,
-    )
-    if (row.some((v) => Math.abs(v) >= 0.01)) weights[f] = row
-  })
-  return { bias: Array.from(bias, (b) => Math.round(b * 1000) / 1000), weights }
+  return { w, bias }
 }
 
 /** A message with out-of-fold probabilities, for choosing thresholds. */
