@@ -3,7 +3,6 @@ import { analyseWith, ruleVerdicts, unflaggedKind } from '../src/moderation/anal
 import { type LabelledMessage, parseJsonl } from '../src/moderation/eval/dataset.ts'
 import { MODEL_KINDS } from '../src/moderation/model/classifier.ts'
 import { extractFeatures } from '../src/moderation/model/features.ts'
-import type { MessageKind } from '../src/moderation/types.ts'
 import {
   chooseThresholds,
   DEFAULT_TRAIN,
@@ -11,7 +10,8 @@ import {
   outOfFold,
   type Scored,
   type Selection,
-} from './lib/kind-model-training.ts'
+} from '../src/moderation/model/training.ts'
+import type { MessageKind } from '../src/moderation/types.ts'
 
 // Leave-one-chat-out cross-validation: rules alone against rules + kind model.
 // Usage: node --import tsx scripts/eval-moderation-cv.ts [--threshold=0.5 --veto=0.1] [--json]

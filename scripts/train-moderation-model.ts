@@ -9,7 +9,7 @@ import {
   type Example,
   outOfFold,
   trainKindModel,
-} from './lib/kind-model-training.ts'
+} from '../src/moderation/model/training.ts'
 
 // Trains the kind model on every labelled chat and writes src/moderation/model/weights.ts.
 // Usage: node --import tsx scripts/train-moderation-model.ts

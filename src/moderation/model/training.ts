@@ -1,5 +1,5 @@
-import { type KindModelData, MODEL_KINDS } from '../../src/moderation/model/classifier.ts'
-import type { MessageKind } from '../../src/moderation/types.ts'
+import type { MessageKind } from '../types.ts'
+import { type KindModelData, MODEL_KINDS } from './classifier.ts'
 
 /** One training message: its features, its label and the chat it came from. */
 export interface Example {
