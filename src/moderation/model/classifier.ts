@@ -111,7 +111,7 @@ export function describeFeature(feature: string): string {
   if (family === 'c') return `"${value.replace(/[<>]/g, '')}…"`
   if (family === 'r') return `rule: ${value}`
   if (family === 'lex') return value
-  return `${family} ${value}`
+  return `${family}: ${value}`
 }
 
 const HEADER = ['bias', 'threshold', 'veto'] as const
