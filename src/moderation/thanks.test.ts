@@ -10,6 +10,9 @@ describe('detectThanks', () => {
     'thanks! follow-up: does the same apply to flats?',
     'Great session, well done everyone',
     'thankyouuu, my mind is at rest',
+    // a lower-case word after the thanks is not a signed name
+    'Really clear answers tonight, thank you all',
+    'Good to finally get straight answers. Thanks everyone',
   ]
   for (const text of genuine) it(`genuine: ${text}`, () => assert.equal(detectThanks(text), true))
 

@@ -6,8 +6,10 @@ const courtesy = new PhraseMatcher(COURTESY)
 const sarcasm = new PhraseMatcher(SARCASM)
 
 // "… Thanks, Aisha Rahman" / "Many thanks, Sue": a sign-off with a name is courtesy.
+// Case is matched by hand, not with the i flag: under /iu, \p{Lu} also matches lower-case letters,
+// so "…, thank you all" read "all" as a name and dropped the thanks.
 const SIGN_OFF =
-  /[.!?\n,]\s{0,5}(?:many thanks|thanks|thank you|cheers|regards|kind regards|best wishes)[,.!]{0,3}\s{0,5}\p{Lu}\p{Ll}{1,20}(?: \p{Lu}\p{Ll}{1,25})?[.!]?\s{0,5}$/iu
+  /[.!?\n,]\s{0,5}(?:[Mm]any [Tt]hanks|[Tt]hanks|THANKS|[Tt]hank [Yy]ou|[Cc]heers|[Rr]egards|[Kk]ind [Rr]egards|[Bb]est [Ww]ishes)[,.!]{0,3}\s{0,5}\p{Lu}\p{Ll}{1,20}(?: \p{Lu}\p{Ll}{1,25})?[.!]?\s{0,5}$/u
 
 function isSarcastic(text: string, tokens: readonly string[]): boolean {
   if (SARCASM_EMOJI.some((e) => text.includes(e))) return true
