@@ -25,7 +25,7 @@ export function ruleVerdicts(text: string): { prepared: Prepared; verdicts: Rule
     spam: detectSpam(prepared, masks),
     crime: detectCrimeReport(prepared, masks),
     question: isQuestion(prepared),
-    thanks: detectThanks(text),
+    thanks: detectThanks(text, prepared.tokens),
     masks,
   }
   return { prepared, verdicts }

@@ -200,14 +200,15 @@ export interface PhraseHit {
  * the cost is linear in the number of tokens whatever the size of the lexicon.
  */
 export class PhraseMatcher {
-  readonly #byFirst = new Map<string, string[][]>()
+  // The phrase is kept whole beside its words so that a hit allocates nothing but itself.
+  readonly #byFirst = new Map<string, Array<{ phrase: string; parts: string[] }>>()
 
   constructor(phrases: readonly string[]) {
     for (const phrase of phrases) {
       const parts = phrase.split(' ')
       const first = parts[0] ?? ''
       const list = this.#byFirst.get(first) ?? []
-      list.push(parts)
+      list.push({ phrase: parts.join(' '), parts })
       this.#byFirst.set(first, list)
     }
   }
@@ -217,11 +218,11 @@ export class PhraseMatcher {
     for (let i = from; i < to; i++) {
       const candidates = this.#byFirst.get(tokens[i] ?? '')
       if (!candidates) continue
-      for (const parts of candidates) {
+      for (const { phrase, parts } of candidates) {
         if (i + parts.length > to) continue
         let ok = true
         for (let k = 1; k < parts.length && ok; k++) ok = tokens[i + k] === parts[k]
-        if (ok) yield { phrase: parts.join(' '), at: i }
+        if (ok) yield { phrase, at: i }
       }
     }
   }

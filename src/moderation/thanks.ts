@@ -37,7 +37,9 @@ function gratitudeOutsideCourtesy(tokens: readonly string[], mustThankFor: boole
  * sign-off after a question) and sarcastic thanks do not count. After the last question mark
  * only "thanks for …" counts: that thanks for something already given.
  */
-export function detectThanks(text: string): boolean {
+export function detectThanks(text: string, tokens?: readonly string[]): boolean {
+  // Most messages thank nobody: with the whole message's words at hand, that is one pass.
+  if (tokens && gratitude.find(tokens) === undefined) return false
   const body = text.replace(SIGN_OFF, '')
   const lastQuestion = body.lastIndexOf('?')
   const head = words(lastQuestion >= 0 ? body.slice(0, lastQuestion) : body)

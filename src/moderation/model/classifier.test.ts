@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { formatModel, KindModel, type KindModelData, parseModel } from './classifier.ts'
+import { wordFeatures } from './features.ts'
 
 // Kinds in order: emergency, spam, crime_report, abuse.
 const data: KindModelData = {
@@ -43,5 +44,18 @@ describe('KindModel', () => {
     scorer.add('w:unicorn')
     const once = model.score(['w:unicorn'])
     assert.deepEqual(scorer.result(), once)
+  })
+
+  it('scores a word taken whole as it scores its features one by one, every time', () => {
+    const model = new KindModel(data)
+    const byWord = () => {
+      const scorer = model.scorer()
+      scorer.addWord('unicorn')
+      scorer.add('c:<uni') // already counted through the word: no double weight
+      return scorer.result()
+    }
+    const one = model.score(wordFeatures('unicorn'))
+    assert.deepEqual(byWord(), one)
+    assert.deepEqual(byWord(), one, 'the remembered word scores the same')
   })
 })

@@ -4,6 +4,8 @@
  * from a generated module: no I/O at runtime.
  */
 
+import { wordFeatures } from './features.ts'
+
 export const MODEL_KINDS = ['emergency', 'spam', 'crime_report', 'abuse'] as const
 export type ModelKind = (typeof MODEL_KINDS)[number]
 
@@ -28,9 +30,19 @@ export interface KindScore {
   drivers: string[]
 }
 
+type Weighted = readonly [feature: string, weights: readonly number[]]
+
+/** Words whose weighted features are remembered; past this the memory starts afresh. */
+const WORD_CACHE_MAX = 50_000
+
 /** Weights indexed for lookup. */
 export class KindModel {
   readonly #weights: Map<string, readonly number[]>
+  /**
+   * Per word, its features that carry a weight: a word's n-grams are built and looked up once,
+   * not in every message (most words recur). Bounded, since hostile input can invent any word.
+   */
+  readonly #words = new Map<string, readonly Weighted[]>()
   readonly #bias: readonly number[]
   readonly #threshold: readonly number[]
   readonly #veto: readonly number[]
@@ -44,7 +56,24 @@ export class KindModel {
 
   /** A sink for `extractFeatures` that adds up the weights of the features as they come. */
   scorer(): KindScorer {
-    return new KindScorer(this.#weights, this.#bias, this.#threshold, this.#veto)
+    return new KindScorer(this, this.#bias, this.#threshold, this.#veto)
+  }
+
+  weightOf(feature: string): readonly number[] | undefined {
+    return this.#weights.get(feature)
+  }
+
+  /** The weighted ones among a word's own feature and its n-grams. */
+  weightedWordFeatures(word: string): readonly Weighted[] {
+    let found = this.#words.get(word)
+    if (found) return found
+    found = wordFeatures(word).flatMap((f) => {
+      const w = this.#weights.get(f)
+      return w ? [[f, w] as const] : []
+    })
+    if (this.#words.size >= WORD_CACHE_MAX) this.#words.clear()
+    this.#words.set(word, found)
+    return found
   }
 
   /** Scores every kind of a feature set. */
@@ -61,7 +90,7 @@ export class KindScorer {
   readonly #found = new Map<string, readonly number[]>()
 
   constructor(
-    private readonly weights: ReadonlyMap<string, readonly number[]>,
+    private readonly model: KindModel,
     bias: readonly number[],
     private readonly threshold: readonly number[],
     private readonly veto: readonly number[],
@@ -70,8 +99,16 @@ export class KindScorer {
   }
 
   add(feature: string): void {
-    const w = this.weights.get(feature)
-    if (!w || this.#found.has(feature)) return
+    const w = this.model.weightOf(feature)
+    if (w) this.#count(feature, w)
+  }
+
+  addWord(word: string): void {
+    for (const [feature, w] of this.model.weightedWordFeatures(word)) this.#count(feature, w)
+  }
+
+  #count(feature: string, w: readonly number[]): void {
+    if (this.#found.has(feature)) return
     this.#found.set(feature, w)
     for (let k = 0; k < this.#sums.length; k++) this.#sums[k] = (this.#sums[k] ?? 0) + (w[k] ?? 0)
   }

@@ -27,6 +27,11 @@ import type { Mask } from '../types.ts'
  */
 export interface FeatureSink {
   add(feature: string): unknown
+  /**
+   * Takes a word's `w:` feature and its character n-grams at once, when the sink can do better
+   * than one `add` each (the scorer remembers which of them carry weight, per word).
+   */
+  addWord?(word: string): void
 }
 
 /** What the rule detectors decided, passed in so that nothing is computed twice. */
@@ -116,12 +121,19 @@ export function textFeatures<S extends FeatureSink>(prepared: Prepared, out: S):
     prev = w
     if (seen.has(w)) continue
     seen.add(w)
-    out.add(`w:${w}`)
-    if (w.length > CHAR_MAX) continue
-    const edged = `<${w}>`
-    for (let i = 0; i + CHAR_N <= edged.length; i++) out.add(`c:${edged.slice(i, i + CHAR_N)}`)
+    if (out.addWord) out.addWord(w)
+    else for (const f of wordFeatures(w)) out.add(f)
   }
   return out
+}
+
+/** A word's own feature and its character n-grams (with `<` `>` marking the word's edges). */
+export function wordFeatures(w: string): string[] {
+  const features = [`w:${w}`]
+  if (w.length > CHAR_MAX) return features
+  const edged = `<${w}>`
+  for (let i = 0; i + CHAR_N <= edged.length; i++) features.push(`c:${edged.slice(i, i + CHAR_N)}`)
+  return features
 }
 
 /**
