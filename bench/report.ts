@@ -239,6 +239,45 @@ function rowsFor(r: CaseResult): Row[] {
         'askhour+slow',
       ),
     )
+    // The same comparison for the raw baseline, where the run has it: how much of the rise the
+    // machine itself causes (on loopback the stalled sockets' kernel work is charged to the sender).
+    if (get(r, 'raw', 'slow', 'lastViewerP99') !== undefined) {
+      rows.push(
+        ratioRow(
+          r,
+          'slow consumers (5 %), raw baseline: healthy p99',
+          'slow',
+          'lastViewerP99',
+          'raw',
+          'ms',
+          null,
+          1,
+          'raw+slow',
+        ),
+        ratioRow(
+          r,
+          'slow consumers (5 %), raw baseline: server CPU',
+          'slow',
+          'serverCpuMs',
+          'raw',
+          'ms',
+          null,
+          0,
+          'raw+slow',
+        ),
+        ratioRow(
+          r,
+          'slow consumers (5 %): server CPU',
+          'slow',
+          'serverCpuMs',
+          'askhour',
+          'ms',
+          null,
+          0,
+          'askhour+slow',
+        ),
+      )
+    }
     const peakSlow = get(r, 'askhour+slow', 'slow', 'peakRssMiB') ?? Number.NaN
     const peak = get(r, 'askhour', 'slow', 'peakRssMiB') ?? Number.NaN
     const slowN = get(r, 'askhour+slow', 'slow', 'slowViewers') ?? 0

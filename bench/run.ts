@@ -61,7 +61,7 @@ const CASES: Record<string, CaseDef> = {
   },
   memory: { targets: ['raw', 'sio', 'askhour'], run: (t, p) => runMemory(t as 'raw', p) },
   slow: {
-    targets: ['raw+slow', 'askhour', 'askhour+slow'],
+    targets: ['raw', 'raw+slow', 'askhour', 'askhour+slow'],
     run: (t, p) => runSlow(t.replace('+slow', '') as 'raw', p, t.endsWith('+slow') ? 0.05 : 0),
   },
   reconnect: { targets: ['raw', 'askhour'], run: (t, p) => runReconnect(t as 'raw', p) },
