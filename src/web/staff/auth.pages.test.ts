@@ -41,6 +41,9 @@ describe('setup and invitation forms (without JavaScript)', () => {
       assert.ok(bad.body.includes(message), message)
     }
     assert.match(bad.body, /value="Greater Mallow"/, 'what was typed is kept')
+    const summary = bad.body.slice(bad.body.indexOf('error-summary'), bad.body.indexOf('</ul>'))
+    const linked = [...summary.matchAll(/href="#([\w-]+)"/g)].map((m) => m[1])
+    assert.deepEqual(linked, ['orgName', 'orgSlug', 'name', 'email', 'password'], 'in page order')
     assert.equal(await deps.store.read.users.count(), 0)
 
     const ok = await postForm(c, '/setup', {
