@@ -64,6 +64,7 @@ export const STREET_SUFFIXES = [
   'Circle',
   'Passage',
   'Pathway',
+  'Cottages',
 ]
 
 /** Words naming a building that can precede a street address ("Cavendish Court, 12 …"). */

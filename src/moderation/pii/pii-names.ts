@@ -65,6 +65,15 @@ function ORG_WORDS(): string[] {
     'Direct',
     'Online',
     'Line',
+    'Insurance',
+    // Hill and lake names ("Great Gable Crag", "Ullswater Fell"), rarely surnames. Not "Pike":
+    // it is a surname as often as a hill.
+    'Fell',
+    'Crag',
+    'Tarn',
+    'Peak',
+    'Tor',
+    'Ghyll',
   ]
 }
 

@@ -8,6 +8,14 @@ const STREET_ADDRESS = new RegExp(
   `\\b(?:(?:Flat|Apartment|Unit) \\d{1,4}[A-Za-z]?,? )?\\d{1,4}[A-Za-z]?,? (?:${NAME_WORD} ){1,3}${SUFFIX}\\b`,
   'g',
 )
+// Welsh street names put the street type first: "14 Ffordd Eithin", "3 Maes y Llan", "7 Heol yr Eglwys".
+const WELSH_WORD = "[A-ZÀ-ÞŴŶ][A-Za-zÀ-ÿŵŷ'’-]{1,24}"
+const WELSH_TYPES = 'Ffordd|Heol|Stryd|Lôn|Lon|Maes|Rhodfa|Cilgant|Teras|Clos|Llys|Cae|Parc|Rhes'
+const WELSH_ARTICLE = "(?:y|yr|'r|’r) "
+const WELSH_ADDRESS = new RegExp(
+  `\\b\\d{1,4}[A-Za-z]?,? (?:${WELSH_TYPES}) (?:${WELSH_ARTICLE})?${WELSH_WORD}(?: (?:${WELSH_ARTICLE})?${WELSH_WORD})?(?![\\p{L}])`,
+  'gu',
+)
 const BUILDING_PREFIX = new RegExp(`(?:${NAME_WORD} ){1,2}(?:${BUILDING_WORDS.join('|')}), $`)
 // A house name instead of a number: "Rose Cottage, Back Lane", "The Old Forge, Mill Road".
 const HOUSE_WORDS =
@@ -33,6 +41,7 @@ export function findAddresses(text: string): Mask[] {
     ...text.matchAll(STREET_ADDRESS),
     ...text.matchAll(NAMED_HOUSE),
     ...text.matchAll(STREET_ADDRESS_LOWER),
+    ...text.matchAll(WELSH_ADDRESS),
   ]
   for (const m of matches) {
     let start = m.index

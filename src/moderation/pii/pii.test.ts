@@ -49,6 +49,25 @@ describe('findPii', () => {
     ])
   })
 
+  it('masks Welsh street names, which put the street type first, and rows of cottages', () => {
+    assert.deepEqual(masked('He lives at 3 Maes y Llan, Ruthin, LL15 1PQ.'), [
+      ['address', '3 Maes y Llan, Ruthin'],
+      ['postcode', 'LL15 1PQ'],
+    ])
+    assert.deepEqual(masked('parked outside 14 Ffordd Eithin every night'), [
+      ['address', '14 Ffordd Eithin'],
+    ])
+    assert.deepEqual(masked('he rents 2 Fell Side Cottages from the estate'), [
+      ['address', '2 Fell Side Cottages'],
+    ])
+    assert.deepEqual(masked('I need 2 Parc passes'), [])
+  })
+
+  it('does not read hills or National Insurance as people', () => {
+    assert.deepEqual(masked('we came down from Helvellyn Fell in the fog'), [])
+    assert.deepEqual(masked("they asked for Dad's National Insurance number"), [])
+  })
+
   it('masks a street address with its town, separately from the postcode', () => {
     assert.deepEqual(masked('Please collect from 14b Mill Lane, Otley, LS21 3XY thanks'), [
       ['address', '14b Mill Lane, Otley'],
