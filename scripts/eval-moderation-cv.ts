@@ -1,26 +1,20 @@
-import { readFileSync } from 'node:fs'
-import { analyseWith, ruleVerdicts, unflaggedKind } from '../src/moderation/analyse.ts'
-import { type LabelledMessage, parseJsonl } from '../src/moderation/eval/dataset.ts'
+import { analyseWith, unflaggedKind } from '../src/moderation/analyse.ts'
 import { MODEL_KINDS } from '../src/moderation/model/classifier.ts'
-import { extractFeatures } from '../src/moderation/model/features.ts'
 import {
   chooseThresholds,
   DEFAULT_TRAIN,
-  type Example,
   outOfFold,
   type Scored,
   type Selection,
 } from '../src/moderation/model/training.ts'
 import type { MessageKind } from '../src/moderation/types.ts'
+import { type LabelledExample, loadExamples, TRAINING_SETS } from './kind-examples.ts'
 
 // Leave-one-chat-out cross-validation: rules alone against rules + kind model.
 // Usage: node --import tsx scripts/eval-moderation-cv.ts [--threshold=0.5 --veto=0.1] [--json]
 // Every labelled chat is held out in turn; the model is trained on all the others (and its
 // thresholds chosen by an inner leave-one-chat-out over those others) and scores the held-out
 // chat; results are pooled. The blind set being written (holdout4) is never read.
-export const CV_FILES = ['dev', 'holdout', 'holdout2', 'holdout3', 'challenge'].map(
-  (name) => `test/fixtures/moderation/${name}.jsonl`,
-)
 const REPORTED: MessageKind[] = ['emergency', 'crime_report', 'abuse', 'spam', 'thanks', 'question']
 const TARGETS: Partial<Record<MessageKind, [number, number]>> = {
   emergency: [0.8, 0.95],
@@ -46,39 +40,20 @@ const options = {
   seeds: num('seeds', DEFAULT_TRAIN.seeds),
 }
 
-interface Row {
-  message: LabelledMessage
-  set: string
-  example: Example
-  rules: boolean[]
+interface Row extends LabelledExample {
   /** The kind when no flag is raised (question, off_topic, thanks or comment). */
   rest: MessageKind
   rulesKind: MessageKind
 }
 
-const rows: Row[] = []
-for (const file of CV_FILES) {
-  const set = file.replace(/^.*\/|\.jsonl$/g, '')
-  for (const message of parseJsonl(readFileSync(file, 'utf8'))) {
-    const context = { hashtag: message.hashtag, theme: message.theme }
-    const { prepared, verdicts } = ruleVerdicts(message.text)
-    const chat = message.id.split('-')[0] ?? message.chat
-    rows.push({
-      message,
-      set,
-      example: {
-        id: message.id,
-        chat,
-        kind: message.kind,
-        features: extractFeatures(prepared, verdicts),
-      },
-      rules: [verdicts.emergency, verdicts.spam, verdicts.crime, verdicts.abuse].map(Boolean),
-      rest: unflaggedKind(prepared, verdicts, context),
-      rulesKind: analyseWith(message.text, context, undefined).kind,
-    })
+const rows: Row[] = loadExamples().map((l) => {
+  const context = { hashtag: l.message.hashtag, theme: l.message.theme }
+  return {
+    ...l,
+    rest: unflaggedKind(l.prepared, l.verdicts, context),
+    rulesKind: analyseWith(l.message.text, context, undefined).kind,
   }
-}
-
+})
 const started = performance.now()
 const examples = rows.map((r) => r.example)
 const probability = outOfFold(examples, options)
@@ -127,10 +102,9 @@ const all = rows.map((_, i) => i)
 const groups: Array<[string, number[]]> = [
   ['all chats', all],
   ['D+H+J+K', all.filter((i) => rows[i]?.set !== 'challenge')],
-  ...CV_FILES.map((f) => {
-    const set = f.replace(/^.*\/|\.jsonl$/g, '')
-    return [set, all.filter((i) => rows[i]?.set === set)] as [string, number[]]
-  }),
+  ...TRAINING_SETS.map(
+    (set) => [set, all.filter((i) => rows[i]?.set === set)] as [string, number[]],
+  ),
 ]
 const f3 = (x: number) => x.toFixed(3)
 const report: Record<string, unknown> = {}

@@ -1,0 +1,44 @@
+/**
+ * The labelled messages the kind model learns from, read once for `train-moderation-model.ts`
+ * and `eval-moderation-cv.ts`: each with its rule verdicts and the model's features. The blind
+ * hold-out (holdout4) is not among them.
+ */
+import { readFileSync } from 'node:fs'
+import { ruleVerdicts } from '../src/moderation/analyse.ts'
+import { type LabelledMessage, parseJsonl } from '../src/moderation/eval/dataset.ts'
+import { extractFeatures, type RuleVerdicts } from '../src/moderation/model/features.ts'
+import type { Example } from '../src/moderation/model/training.ts'
+import type { Prepared } from '../src/moderation/prepared.ts'
+
+export const TRAINING_SETS = ['dev', 'holdout', 'holdout2', 'holdout3', 'challenge']
+
+export interface LabelledExample {
+  message: LabelledMessage
+  set: string
+  prepared: Prepared
+  verdicts: RuleVerdicts
+  example: Example
+  /** Whether the emergency, spam, crime-report and abuse rules fired, in MODEL_KINDS order. */
+  rules: boolean[]
+}
+
+export function loadExamples(): LabelledExample[] {
+  return TRAINING_SETS.flatMap((set) =>
+    parseJsonl(readFileSync(`test/fixtures/moderation/${set}.jsonl`, 'utf8')).map((message) => {
+      const { prepared, verdicts } = ruleVerdicts(message.text)
+      return {
+        message,
+        set,
+        prepared,
+        verdicts,
+        example: {
+          id: message.id,
+          chat: message.id.split('-')[0] ?? message.chat,
+          kind: message.kind,
+          features: extractFeatures(prepared, verdicts),
+        },
+        rules: [verdicts.emergency, verdicts.spam, verdicts.crime, verdicts.abuse].map(Boolean),
+      }
+    }),
+  )
+}
