@@ -13,7 +13,7 @@ import { buildWorld, sessionCookie, type World } from './world.ts'
 
 interface Visit {
   label: string
-  path: string
+  path: (w: World) => string
   /** Puts the page into the state under test after it loads. */
   setup?: (page: Page) => Promise<void>
   status?: number
@@ -50,7 +50,7 @@ run(
       const page = await context.newPage()
       if (process.env.DEBUG_PAGES) process.stderr.write(`${v.label}\n`)
       const log = watch(page)
-      const res = await page.goto(`${w.base}${v.path}`)
+      const res = await page.goto(`${w.base}${v.path(w)}`)
       assert.equal(res?.status(), v.status ?? 200, `${v.label}: status`)
       await v.setup?.(page)
       await assertNoAxeViolations(page, v.label)
@@ -82,101 +82,98 @@ run(
       ])
     }
 
-    it('public pages', { timeout: 90_000 }, async () => {
-      const visits: Visit[] = [
-        { label: 'landing', path: '/' },
-        { label: 'organisation', path: '/o/gmp' },
-        { label: 'chat, upcoming with questions open', path: `/chats/${w.chats.upcoming}` },
-        { label: 'chat, live', path: `/chats/${w.chats.live}` },
-        {
-          label: 'chat, live, paused with new items held',
-          path: `/chats/${w.chats.live}`,
-          setup: async (page) => {
-            await page.getByRole('button', { name: 'Pause updates' }).click()
-            await page.getByRole('button', { name: 'Resume updates' }).waitFor()
-          },
-        },
-        {
-          label: 'chat, live, after asking (JS thank-you)',
-          path: `/chats/${w.chats.live}`,
-          setup: async (page) => {
-            await page
-              .getByLabel('Your question')
-              .fill('Is a wireless alarm as good as a wired one?')
-            await page.getByRole('button', { name: 'Send question' }).click()
-            await page.getByText('Thank you, your question has been sent').waitFor()
-          },
-        },
-        { label: 'chat, closed transcript', path: `/chats/${w.chats.closed}` },
-        { label: 'answer page', path: `/answers/${w.answerId}` },
-        { label: 'embed', path: `/chats/${w.chats.live}/embed` },
-        { label: 'page not found', path: `/chats/${w.chats.draft}`, status: 404 },
-        { label: 'staff sign-in', path: '/staff/sign-in' },
-        { label: 'setup link', path: '/setup?token=x' },
-        { label: 'invitation', path: '/invite?token=x' },
-      ]
-      for (const v of visits) await check(visitor, v)
-    })
+    // One test per page-state: a failure names the page, and each has its own time budget.
+    const visitEach = (group: string, context: () => BrowserContext, visits: Visit[]) => {
+      for (const v of visits)
+        it(`${group}: ${v.label}`, { timeout: 45_000 }, () => check(context(), v))
+    }
 
-    it('public pages as served without JavaScript: the form error state and the flash after asking', {
-      timeout: 60_000,
-    }, async () => {
-      await check(visitor, {
-        label: 'chat, question form with an error (plain post)',
-        path: `/chats/${w.chats.upcoming}`,
+    visitEach('public', () => visitor, [
+      { label: 'landing', path: () => '/' },
+      { label: 'organisation', path: () => '/o/gmp' },
+      { label: 'chat, upcoming with questions open', path: (w) => `/chats/${w.chats.upcoming}` },
+      { label: 'chat, live', path: (w) => `/chats/${w.chats.live}` },
+      {
+        label: 'chat, live, paused with new items held',
+        path: (w) => `/chats/${w.chats.live}`,
+        setup: async (page) => {
+          await page.getByRole('button', { name: 'Pause updates' }).click()
+          await page.getByRole('button', { name: 'Resume updates' }).waitFor()
+        },
+      },
+      {
+        label: 'chat, live, after asking (JS thank-you)',
+        path: (w) => `/chats/${w.chats.live}`,
+        setup: async (page) => {
+          await page.getByLabel('Your question').fill('Is a wireless alarm as good as a wired one?')
+          await page.getByRole('button', { name: 'Send question' }).click()
+          await page.getByText('Thank you, your question has been sent').waitFor()
+        },
+      },
+      { label: 'chat, closed transcript', path: (w) => `/chats/${w.chats.closed}` },
+      { label: 'answer page', path: (w) => `/answers/${w.answerId}` },
+      { label: 'embed', path: (w) => `/chats/${w.chats.live}/embed` },
+      { label: 'page not found', path: (w) => `/chats/${w.chats.draft}`, status: 404 },
+      { label: 'staff sign-in', path: () => '/staff/sign-in' },
+      { label: 'setup link', path: () => '/setup?token=x' },
+      { label: 'invitation', path: () => '/invite?token=x' },
+    ])
+
+    // As served without JavaScript: the form error state and the flash after asking.
+    visitEach('public, plain posts', () => visitor, [
+      {
+        label: 'chat, question form with an error',
+        path: (w) => `/chats/${w.chats.upcoming}`,
         setup: submitPlain('form[data-ask]', { text: 'x' }),
-        status: 200,
-      })
-      await check(visitor, {
-        label: 'chat, thank-you flash after asking (plain post)',
-        path: `/chats/${w.chats.upcoming}`,
+      },
+      {
+        label: 'chat, thank-you flash after asking',
+        path: (w) => `/chats/${w.chats.upcoming}`,
         setup: submitPlain('form[data-ask]', {
           text: 'Are XL Bully cross-breeds covered by the ban?',
         }),
-      })
-      await check(visitor, {
-        label: 'sign-in error (plain post)',
-        path: '/staff/sign-in',
-        setup: submitPlain('main form'),
-      })
-    })
+      },
+      { label: 'sign-in error', path: () => '/staff/sign-in', setup: submitPlain('main form') },
+    ])
 
-    it('staff console pages', { timeout: 90_000 }, async () => {
-      const live = w.chats.live
-      const visits: Visit[] = [
-        { label: 'staff home', path: '/staff' },
-        { label: 'organisation settings', path: '/staff/o/gmp/settings' },
-        { label: 'plan a new chat', path: '/staff/o/gmp/chats/new' },
-        {
-          label: 'plan a new chat, with errors',
-          path: '/staff/o/gmp/chats/new',
-          setup: submitPlain('main form'),
+    visitEach('staff', () => staff, [
+      { label: 'staff home', path: () => '/staff' },
+      { label: 'organisation settings', path: () => '/staff/o/gmp/settings' },
+      { label: 'plan a new chat', path: () => '/staff/o/gmp/chats/new' },
+      {
+        label: 'plan a new chat, with errors',
+        path: () => '/staff/o/gmp/chats/new',
+        setup: submitPlain('main form'),
+      },
+      { label: 'planner, draft', path: (w) => `/staff/chats/${w.chats.draft}/plan` },
+      { label: 'planner, scheduled', path: (w) => `/staff/chats/${w.chats.upcoming}/plan` },
+      { label: 'planner, live', path: (w) => `/staff/chats/${w.chats.live}/plan` },
+      { label: 'planner, closed', path: (w) => `/staff/chats/${w.chats.closed}/plan` },
+      { label: 'moderation queue, waiting', path: (w) => `/staff/chats/${w.chats.live}/moderate` },
+      {
+        label: 'moderation queue, edit open',
+        path: (w) => `/staff/chats/${w.chats.live}/moderate`,
+        setup: async (page) => {
+          await page.locator('.qcard').first().focus()
+          await page.keyboard.press('e')
         },
-        { label: 'planner, draft', path: `/staff/chats/${w.chats.draft}/plan` },
-        { label: 'planner, scheduled', path: `/staff/chats/${w.chats.upcoming}/plan` },
-        { label: 'planner, live', path: `/staff/chats/${live}/plan` },
-        { label: 'planner, closed', path: `/staff/chats/${w.chats.closed}/plan` },
-        { label: 'moderation queue, waiting', path: `/staff/chats/${live}/moderate` },
-        {
-          label: 'moderation queue, edit open',
-          path: `/staff/chats/${live}/moderate`,
-          setup: async (page) => {
-            await page.locator('.qcard').first().focus()
-            await page.keyboard.press('e')
-          },
-        },
-        { label: 'moderation queue, all', path: `/staff/chats/${live}/moderate?state=all` },
-        {
-          label: 'moderation queue, urgent filter',
-          path: `/staff/chats/${live}/moderate?flag=urgent`,
-        },
-        { label: 'expert view', path: `/staff/chats/${live}/answer` },
-        { label: 'dashboard, live', path: `/staff/chats/${live}/dashboard` },
-        { label: 'dashboard, upcoming', path: `/staff/chats/${w.chats.upcoming}/dashboard` },
-        { label: 'presenter view', path: `/staff/chats/${live}/present` },
-      ]
-      for (const v of visits) await check(staff, v)
-    })
+      },
+      {
+        label: 'moderation queue, all',
+        path: (w) => `/staff/chats/${w.chats.live}/moderate?state=all`,
+      },
+      {
+        label: 'moderation queue, urgent filter',
+        path: (w) => `/staff/chats/${w.chats.live}/moderate?flag=urgent`,
+      },
+      { label: 'expert view', path: (w) => `/staff/chats/${w.chats.live}/answer` },
+      { label: 'dashboard, live', path: (w) => `/staff/chats/${w.chats.live}/dashboard` },
+      {
+        label: 'dashboard, upcoming',
+        path: (w) => `/staff/chats/${w.chats.upcoming}/dashboard`,
+      },
+      { label: 'presenter view', path: (w) => `/staff/chats/${w.chats.live}/present` },
+    ])
 
     it('makes no request to any host but 127.0.0.1, and hits no CSP violation or script error', () => {
       const away = seen.filter((u) => new URL(u).hostname !== '127.0.0.1')
