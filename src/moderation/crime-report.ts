@@ -1,3 +1,4 @@
+import { incidentAccount } from './incident-account.ts'
 import {
   ASKING_HOW,
   EVIDENCE,
@@ -51,12 +52,13 @@ export function detectCrimeReport(
   input: string | Prepared,
   masks: readonly Mask[],
 ): string | undefined {
-  const { text, tokens } = typeof input === 'string' ? prepare(input) : input
+  const prepared = typeof input === 'string' ? prepare(input) : input
+  const { text, tokens } = prepared
   const wants = reportIntent(tokens)
   if (wants && !serviceIssue.find(tokens)) return `wants to report ("${wants}")`
   const crime = offence.find(tokens)
   // Evidence alone makes a report only when the message asks nothing.
-  if (!crime || text.includes('?')) return undefined
+  if (!crime || text.includes('?')) return account(prepared, masks)
   // Identifying details: a registration, a street address or a named person.
   const identifies = masks.some(
     (m) => m.type === 'vehicle_reg' || m.type === 'address' || m.type === 'person_name',
@@ -64,5 +66,10 @@ export function detectCrimeReport(
   if (evidence.find(tokens) || identifies) {
     return `describes an offence ("${crime}") with details`
   }
-  return undefined
+  return account(prepared, masks)
+}
+
+function account(prepared: Prepared, masks: readonly Mask[]): string | undefined {
+  const incident = incidentAccount(prepared, masks)
+  return incident && `describes an incident ("${incident}")`
 }

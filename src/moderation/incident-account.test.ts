@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { analyse } from './analyse.ts'
+import { detectCrimeReport } from './crime-report.ts'
+import { findPii } from './pii/pii.ts'
+
+const detect = (text: string) => detectCrimeReport(text, findPii(text))
+
+// Written for these tests, from services the labelled chats lack (fire, NHS, trading standards,
+// council enforcement), so they check the vocabulary classes rather than any file's phrasing.
+describe('crime report: an account of an incident with no intent phrase', () => {
+  const reports = [
+    'Someone smashed my car window last night outside the leisure centre and took my work bag.',
+    'My neighbour has been dealing from his flat for weeks, cars pulling up at all hours.',
+    "A man in a hi-vis jacket knocked on my mum's door yesterday claiming to be from the water board and took £200 off her. What details do you need?",
+    'Kids set fire to the wheelie bins behind the shops again on Saturday night. Who do I send the video to?',
+    "A patient's relative spat at our receptionist this morning and said he'd be back. Can someone look into it?",
+    'Somebody has been dumping black bags behind the garages every weekend, I have photos.',
+    'Our shed was broken into overnight and two bikes have gone. Can I still report it?',
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+
+  const questions = [
+    'What happens if someone smashes my car window, does my insurance cover it?',
+    'How do I report a neighbour who is dealing drugs from his flat?',
+    'My car was broken into last night, will my insurance pay for the window?',
+    'Someone stole my bike last week. Is it worth reporting or will nothing happen?',
+    'My bike was stolen three years ago and the police did nothing, has anything changed?',
+    'Is it illegal for my neighbour to park on the pavement every night?',
+    'Got a fake parcel text this morning, do I need to report it or just delete it?',
+    'The new housing officer who came last week was lovely. Shame it took 5 months to get him.',
+  ]
+  for (const text of questions) {
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+  }
+
+  it('a report asking who to send evidence to is a crime report for the moderator', () => {
+    const a = analyse(
+      'Somebody keyed the whole side of my car in the Tesco car park on Sunday afternoon. I have the dashcam clip, where do I send it?',
+    )
+    assert.equal(a.kind, 'crime_report')
+  })
+  it('a question about what happens after a crime stays a question', () => {
+    const a = analyse(
+      'What happens if someone keys my car and I only have dashcam of the back of their head?',
+    )
+    assert.equal(a.kind, 'question')
+  })
+})

@@ -1,0 +1,96 @@
+import {
+  ADVICE_ASK,
+  EVIDENCE,
+  HYPOTHETICAL,
+  INCIDENT,
+  NOT_AN_ACCOUNT,
+  OFFENCE,
+  PROCESS_ASK,
+  SERVICE_ISSUE,
+  TIME_ANCHOR,
+  WEAK_OFFENCE,
+} from './lexicons/crime.ts'
+import { PhraseMatcher, words } from './normalise.ts'
+import type { Prepared } from './prepared.ts'
+import type { Mask } from './types.ts'
+
+const weak = new Set(WEAK_OFFENCE)
+const acts = new PhraseMatcher([...OFFENCE.filter((w) => !weak.has(w)), ...INCIDENT])
+const timeAnchor = new PhraseMatcher(TIME_ANCHOR)
+const processAsk = new PhraseMatcher(PROCESS_ASK)
+const adviceAsk = new PhraseMatcher(ADVICE_ASK)
+const notAccount = new PhraseMatcher(NOT_AN_ACCOUNT)
+const hypothetical = new PhraseMatcher(HYPOTHETICAL)
+const serviceIssue = new PhraseMatcher(SERVICE_ISSUE)
+const evidence = new PhraseMatcher(EVIDENCE)
+
+// A sentence of the original text with its end punctuation (disjoint classes: linear).
+const SENTENCE = /[^.!?\n]+[.!?\n]*/g
+// A clock time ("at 3am", "about 21:30", "around 4pm").
+const CLOCK = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b/i
+const WH = new Set(['how', 'what', 'when', 'where', 'why', 'who', 'which', 'whom'])
+const AUX = new Set(['can', 'could', 'would', 'will', 'should', 'is', 'are', 'do', 'does', 'did'])
+const SUBJECT = new Set([
+  'i',
+  'u',
+  'you',
+  'we',
+  'they',
+  'he',
+  'she',
+  'it',
+  'someone',
+  'anyone',
+  'this',
+])
+const REQUEST = new PhraseMatcher([
+  'please can',
+  'please could',
+  'can you',
+  'could you',
+  'can someone',
+  'could someone',
+])
+
+/** A sentence that asks: a question mark, a wh-word or an inversion first, or a request. */
+function asks(sentence: string, tokens: readonly string[]): boolean {
+  if (sentence.includes('?')) return true
+  const [first = '', second = ''] = tokens
+  return WH.has(first) || (AUX.has(first) && SUBJECT.has(second)) || !!REQUEST.find(tokens)
+}
+
+/**
+ * An account of a specific incident, past or ongoing, that asks nothing but how to act on it:
+ * an offence or incident described (not imagined) in a statement, anchored in time ("last
+ * night", "every Friday", "at 4pm") or given with evidence or an identifying detail (a
+ * registration, an address, a name), and no question other than a process one ("who do I send
+ * it to?", "can you get someone down there?"). A question about the rules or advice, an
+ * experience years old, or a grievance about how a past report was handled is not a report.
+ */
+export function incidentAccount(prepared: Prepared, masks: readonly Mask[]): string | undefined {
+  const { text, tokens } = prepared
+  if (!acts.find(tokens) || notAccount.find(tokens) || serviceIssue.find(tokens)) return undefined
+  let incident: string | undefined
+  let anchored = CLOCK.test(text)
+  for (const [sentence] of text.matchAll(SENTENCE)) {
+    const t = words(sentence)
+    if (t.length === 0) continue
+    if (asks(sentence, t)) {
+      if (!processAsk.find(t) || adviceAsk.find(t)) return undefined
+      continue
+    }
+    if (!incident) {
+      for (const hit of acts.hits(t)) {
+        if (hypothetical.find(t, 0, hit.at)) break
+        incident = hit.phrase
+        break
+      }
+    }
+    if (!anchored && timeAnchor.find(t)) anchored = true
+  }
+  if (!incident) return undefined
+  const identifies = masks.some(
+    (m) => m.type === 'vehicle_reg' || m.type === 'address' || m.type === 'person_name',
+  )
+  return anchored || identifies || evidence.find(tokens) ? incident : undefined
+}
