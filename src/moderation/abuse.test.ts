@@ -62,3 +62,20 @@ describe('detectAbuse', () => {
     assert.equal(isMaskedSwear('breeds*'), false)
   })
 })
+
+describe('wishes of harm aimed at staff (round 5)', () => {
+  const wishes = [
+    'hope the next one of you standing at a checkpoint gets knocked flying',
+    'hope every one of your managers ends up on the waiting list they made',
+    'hope one of you drowns on the next rescue, useless lot',
+  ]
+  for (const text of wishes) it(`flags: ${text.slice(0, 50)}`, () => assert.ok(detectAbuse(text)))
+  const kind = [
+    "hope your staff don't get knocked about by the drunks this weekend",
+    'hope you end the consultation before Christmas',
+    'I hope they catch whoever knocked my wing mirror off',
+  ]
+  for (const text of kind) {
+    it(`does not flag: ${text.slice(0, 50)}`, () => assert.equal(detectAbuse(text), undefined))
+  }
+})

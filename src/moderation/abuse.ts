@@ -46,20 +46,39 @@ export function isMaskedSwear(word: string): boolean {
   return false
 }
 
-/** "hope … your office floods", "hope you all lose your jobs": harm wished on the reader. */
-function wishesHarm(list: readonly string[]): boolean {
-  for (let i = 0; i < list.length; i++) {
+/**
+ * "hope … your office floods", "hope the next one of you … gets clipped": harm wished on the
+ * reader, within the sentence (16 words) after "hope"; a negation between the target and the
+ * harm ("hope your staff don't get hurt") cancels it.
+ */
+export function wishesHarm(list: readonly string[], from = 0, to = list.length): boolean {
+  for (let i = from; i < to; i++) {
     if (list[i] !== 'hope' && list[i] !== 'hopes') continue
     let aimed = false
-    for (let k = i + 1; k < Math.min(list.length, i + 8); k++) {
+    for (let k = i + 1; k < Math.min(to, i + 17); k++) {
       const w = list[k] ?? ''
       if (w === SENTENCE_END) break
       if (wishTargets.has(w)) aimed = true
-      else if (aimed && wishedHarm.has(w)) return true
+      // "hope they catch whoever knocked…": the harm is the offender's act, not a wish.
+      else if (aimed && (negations.has(w) || w === 'whoever' || w === 'who')) break
+      else if (aimed && (wishedHarm.has(w) || (endUp.has(w) && list[k + 1] === 'up'))) return true
     }
   }
   return false
 }
+
+const negations = new Set([
+  'not',
+  'never',
+  "don't",
+  'dont',
+  "doesn't",
+  'doesnt',
+  'no',
+  "won't",
+  'wont',
+])
+const endUp = new Set(['end', 'ends', 'ended'])
 
 const whereabouts = new Set(WHEREABOUTS)
 const staff = new Set(STAFF)

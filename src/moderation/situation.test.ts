@@ -81,3 +81,21 @@ describe('situation model', () => {
     )
   })
 })
+
+describe('situation model: impaired drivers and overdue people (round 5)', () => {
+  const emergencies = [
+    "There's a woman in the pub car park who can barely stand and she's trying to start her van with her baby in the back.",
+    "My dad went out on the fell at 8 this morning and said he'd be back by 2. It's gone 6, it's pitch dark and his phone goes to voicemail.",
+  ]
+  for (const text of emergencies) {
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+  }
+  const notNow = [
+    "My daughter said she'd be home by 11 and it's now half 11, is that worth worrying about?",
+    'Is it an offence to sit behind the wheel with the keys if you have had a drink?',
+    'hope the next one of you standing in the road waving a torch gets clipped',
+  ]
+  for (const text of notNow) {
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+  }
+})

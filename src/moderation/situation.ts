@@ -1,3 +1,4 @@
+import { wishesHarm } from './abuse.ts'
 import { ASKING_OPENERS, NOT_NOW, SAFE_CONTEXT } from './lexicons/emergency.ts'
 import {
   CANCEL_CUES,
@@ -155,7 +156,8 @@ function liveEnd(tokens: readonly string[], from: number, to: number): number {
  * question ("is it illegal", "who hands out sandbags in an emergency").
  */
 export function liveUntil(tokens: readonly string[], from: number, to: number): number {
-  if (sympathy(tokens, from, to)) return from
+  // A wish of harm on the reader ("hope the next one of you … gets clipped") is abuse, not a call.
+  if (sympathy(tokens, from, to) || wishesHarm(tokens, from, to)) return from
   let end = to
   for (const hit of cancelCues.hits(tokens, from, to)) {
     if (!general.has(hit.phrase)) return from

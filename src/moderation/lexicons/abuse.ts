@@ -312,6 +312,13 @@ export const WISHED_HARM = [
   'stabbed',
   'beaten',
   'cancer',
+  'clipped',
+  'knocked',
+  'mauled',
+  'drown',
+  'drowns',
+  'starve',
+  'starves',
 ]
 
 /** Words that aim a wish at the reader or the organisation. */

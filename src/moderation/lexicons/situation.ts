@@ -333,6 +333,13 @@ export const HAZARD_STRONG: Record<string, readonly string[]> = {
     'tanker leaking',
     'fuel leaking',
     'leaking fuel',
+    // an impaired driver about to set off
+    'trying to start',
+    'about to drive',
+    'about to drive off',
+    'behind the wheel',
+    'getting into the driver',
+    'keys in the ignition',
   ],
   structure: [
     'come down on',
@@ -364,7 +371,28 @@ export const HAZARD_STRONG: Record<string, readonly string[]> = {
   ],
   electric: ['fuse box', 'consumer unit', 'the electrics', 'live wires', 'exposed wires'],
   breath: ['the air', 'no air', 'pitch black', 'struggling and'],
-  lost: ['gone out in', 'been gone', 'wandered off', 'in his slippers', 'in her slippers'],
+  lost: [
+    'gone out in',
+    'been gone',
+    'wandered off',
+    'in his slippers',
+    'in her slippers',
+    // overdue: someone not back when they said they would be
+    'overdue',
+    'not back yet',
+    "hasn't come back",
+    "hasn't come down",
+    "hasn't come home",
+    'should have been back',
+    'should have been down',
+    'should have been home',
+    "said he'd be",
+    "said she'd be",
+    "said they'd be",
+    'no sign of him',
+    'no sign of her',
+    'no sign of them',
+  ],
 }
 
 /** Places and things that are a hazard only with a person exposed to them now: weight 1. */
@@ -382,6 +410,10 @@ export const HAZARD_CONTEXT: Record<string, readonly string[]> = {
     'sidings',
   ],
   traffic: [
+    'barely stand',
+    "can't stand up",
+    'cant stand up',
+    'staggering',
     'lane',
     'lanes',
     'fast lane',
@@ -443,6 +475,7 @@ export const HAZARD_CONTEXT: Record<string, readonly string[]> = {
   ],
   fire: ['alarm', 'hot', 'smoke', 'fire', 'gas', 'popped', 'popping', 'smell', 'leaking', 'fuel'],
   aggressor: ['followed', 'following', 'threatened', 'threatening', 'circling', 'walking towards'],
+  lost: ['dark', 'pitch dark', 'snowing', 'blizzard', 'fog', 'whiteout'],
   medical: [
     'confused',
     'struggling',
