@@ -17,6 +17,8 @@ describe('crime report: an account of an incident with no intent phrase', () => 
     "A patient's relative spat at our receptionist this morning and said he'd be back. Can someone look into it?",
     'Somebody has been dumping black bags behind the garages every weekend, I have photos.',
     'Our shed was broken into overnight and two bikes have gone. Can I still report it?',
+    'my ex keeps messaging me from new accounts even though there is a court order, 14 since Monday',
+    "Someone's been siphoning diesel from the farm vehicles at night, third time this month",
   ]
   for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
 
@@ -27,6 +29,7 @@ describe('crime report: an account of an incident with no intent phrase', () => 
     'Someone stole my bike last week. Is it worth reporting or will nothing happen?',
     'My bike was stolen three years ago and the police did nothing, has anything changed?',
     'Is it illegal for my neighbour to park on the pavement every night?',
+    'Is it an offence if my dog fouls the field at night and I do not see it?',
     'Got a fake parcel text this morning, do I need to report it or just delete it?',
     'The new housing officer who came last week was lovely. Shame it took 5 months to get him.',
   ]
