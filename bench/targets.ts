@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs'
 /**
  * The servers a case runs against, each in its own process: Askhour (`askhour serve`, driven
  * through its public JSON API) and the baselines. Every target publishes "event k" the same way
@@ -185,9 +184,6 @@ export async function askhour(
     stringifyCalls: async () => (opts.probe ? readProbe(first) : null),
     async stop() {
       for (const p of procs) await p.stop()
-      if (process.env.BENCH_DEBUG) {
-        for (const p of procs) writeFileSync(`/tmp/bench-askhour-${p.pid}.log`, p.out())
-      }
       await db.drop()
     },
   }

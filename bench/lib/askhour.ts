@@ -53,16 +53,7 @@ export function serveAskhour(
   env: Record<string, string>,
   probe = false,
 ): Promise<Proc & { port: number }> {
-  // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of every askhour process (stopped with SIGTERM).
-  const prof = process.env.BENCH_CPU_PROF
-  const args = [
-    ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []),
-    // BENCH_ASKHOUR_FLAGS="--trace-gc": extra node flags for the askhour processes only.
-    ...(process.env.BENCH_ASKHOUR_FLAGS?.split(' ').filter(Boolean) ?? []),
-    ...(probe ? ['--import', './bench/lib/probe.ts'] : []),
-    'src/cli/main.ts',
-    'serve',
-  ]
+  const args = [...(probe ? ['--import', './bench/lib/probe.ts'] : []), 'src/cli/main.ts', 'serve']
   return startServer(args, { ...ENV, ...env })
 }
 

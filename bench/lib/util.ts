@@ -1,6 +1,6 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 
 /** A clock shared by every process on the machine (CLOCK_MONOTONIC), in milliseconds. */
 export const now = (): number => Number(process.hrtime.bigint()) / 1e6
@@ -57,7 +57,13 @@ export async function startServer(
   env: Record<string, string> = {},
   ready = /(?:listening |serving at http:\/\/[\d.]+:)(\d+)/,
 ): Promise<Proc & { port: number }> {
-  const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of every server process, baselines included (written
+  // when it is stopped with SIGTERM).
+  const prof = process.env.BENCH_CPU_PROF
+  const profile = prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []
+  // BENCH_NODE_FLAGS="--trace-gc": extra node flags for every server process.
+  const extra = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...NODE_ARGS, ...profile, ...extra, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -88,6 +94,7 @@ export async function startServer(
       // Profiled processes get a graceful stop so V8 can write the profile.
       child.kill(process.env.BENCH_CPU_PROF ? 'SIGTERM' : 'SIGKILL')
       await exited
+      if (process.env.BENCH_DEBUG) writeFileSync(`/tmp/bench-server-${child.pid}.log`, out)
     },
   }
 }

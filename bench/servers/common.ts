@@ -28,3 +28,6 @@ export function approvedData(text: string) {
 }
 
 export const COUNTS_MS = 250
+
+// Exit on SIGTERM through process.exit, so that a --cpu-prof profile gets written (BENCH_CPU_PROF).
+process.on('SIGTERM', () => process.exit(0))
