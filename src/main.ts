@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { setFlagsFromString } from 'node:v8'
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino'
 import { issueSetupLink } from './app/accounts.ts'
 import { AudienceRecorder } from './app/audience.ts'
@@ -123,6 +124,11 @@ export async function start(
   opts: { log?: Logger; announceSetup?: boolean } = {},
 ): Promise<Running> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL)
+  // A frame written to thousands of viewers leaves their write requests alive across a scavenge;
+  // V8 then takes those allocation sites for long-lived and allocates them straight into the old
+  // generation, which made every later scavenge take 30–80 ms and stall the feed (measured in the
+  // fan-out benchmark: docs/performance.md). They are short-lived: keep them young.
+  setFlagsFromString('--no-allocation-site-pretenuring')
   const store = await openStore(config, log)
   const scale = openScaleOut(config, log)
   const { deps, secret, metrics } = await composeDeps(config, log, store, scale.bus)
