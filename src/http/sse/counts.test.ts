@@ -20,7 +20,9 @@ describe('vote and thanks coalescing', () => {
     const frames: Array<{ text: string; seq: number }> = []
     const b = new CountBatcher(
       250,
-      (frame, seq) => frames.push({ text: frame.toString(), seq }),
+      (frame, seq) => {
+        frames.push({ text: frame.toString(), seq })
+      },
       () => clock,
     )
     for (let i = 1; i <= 500; i++) b.add(voted(i, `q${i % 3}`, i))
@@ -46,7 +48,9 @@ describe('vote and thanks coalescing', () => {
     const seqs: number[] = []
     const b = new CountBatcher(
       250,
-      (_f, seq) => seqs.push(seq),
+      (_f, seq) => {
+        seqs.push(seq)
+      },
       () => 0,
     )
     b.flush()
@@ -55,6 +59,39 @@ describe('vote and thanks coalescing', () => {
     b.flush()
     seqs.push(9)
     assert.deepEqual(seqs, [8, 9])
+    b.close()
+  })
+
+  it('[E8] the interval counts from when a frame has reached every viewer, so a round held up does not bunch frames', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] })
+    let clock = 0
+    const emittedAt: number[] = []
+    let finishRound = () => {}
+    const b = new CountBatcher(
+      250,
+      () => {
+        emittedAt.push(clock)
+        return new Promise<void>((resolve) => {
+          finishRound = resolve
+        })
+      },
+      () => clock,
+    )
+    const advance = (ms: number) => {
+      clock += ms
+      t.mock.timers.tick(ms)
+    }
+    b.add(voted(1, 'q', 1))
+    advance(0)
+    b.add(voted(2, 'q', 2))
+    advance(400)
+    assert.deepEqual(emittedAt, [0], 'nothing new goes out while a round is still being written')
+    finishRound()
+    await new Promise<void>((r) => setImmediate(r))
+    advance(249)
+    assert.deepEqual(emittedAt, [0], 'the next waits a full interval from the end of that round')
+    advance(1)
+    assert.deepEqual(emittedAt, [0, 650])
     b.close()
   })
 })

@@ -20,10 +20,12 @@ export class CountBatcher {
   private pending: Pending | null = null
   private timer: NodeJS.Timeout | null = null
   private lastFlush = Number.NEGATIVE_INFINITY
+  /** The last frame's round of writes, while it is still going out. */
+  private sending: Promise<void> | null = null
 
   constructor(
     private readonly intervalMs: number,
-    private readonly emit: (frame: Buffer, seq: number) => void,
+    private readonly emit: (frame: Buffer, seq: number) => Promise<void> | void,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -34,7 +36,11 @@ export class CountBatcher {
     if (e.type === 'question.voted') p.questions.set(e.data.questionId, e.data.votes)
     if (e.type === 'answer.thanked') p.answers.set(e.data.answerId, e.data.thanks)
     p.seq = e.seq
-    if (this.timer) return
+    this.schedule()
+  }
+
+  private schedule(): void {
+    if (this.timer || this.sending || !this.pending) return
     const wait = Math.max(0, this.lastFlush + this.intervalMs - this.now())
     this.timer = setTimeout(() => this.flush(), wait)
     this.timer.unref()
@@ -48,13 +54,24 @@ export class CountBatcher {
     if (!p) return
     this.pending = null
     this.lastFlush = this.now()
-    this.emit(countsFrame(p), p.seq)
+    const sent = this.emit(countsFrame(p), p.seq)
+    if (!sent) return
+    // The interval runs from when the frame has reached every viewer, not from when it was
+    // queued: a frame held up behind a long round would otherwise arrive just before the next.
+    const round = sent.then(() => {
+      if (this.sending !== round) return
+      this.sending = null
+      this.lastFlush = this.now()
+      this.schedule()
+    })
+    this.sending = round
   }
 
   close(): void {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
     this.pending = null
+    this.sending = null
   }
 }
 

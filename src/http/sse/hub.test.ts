@@ -17,9 +17,11 @@ import type { Server } from '../server.ts'
 import { FeedHub } from './hub.ts'
 
 /** A raw TCP viewer, so the test controls exactly when (or whether) it reads. */
-function rawViewer(port: number, path: string) {
+function rawViewer(port: number, path: string, version = '1.1') {
   const socket = connect(port, '127.0.0.1')
-  socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`)
+  socket.write(
+    `GET ${path} HTTP/${version}\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`,
+  )
   let text = ''
   socket.on('data', (b: Buffer) => {
     text += b.toString()
@@ -189,6 +191,46 @@ describe('live feed hub', () => {
     }
     for (const v of early) assert.deepEqual(ids(v), ids(early[0] as Viewer))
     hub.close(1000)
+  })
+
+  it('[E10] frames reach an HTTP/1.1 viewer as well-formed chunks, and an HTTP/1.0 viewer unchunked', async () => {
+    const path = '/api/v1/chats/dogs-chat/events'
+    const v11 = rawViewer(port, path)
+    const v10 = rawViewer(port, path, '1.0')
+    await Promise.all([once(v11.socket, 'data'), once(v10.socket, 'data')])
+    const text = 'Is a basket muzzle enough on a bus?'
+    const { question } = await askQuestion(deps, live, { text }, { visitorKey: 'e10' })
+    await moderate(deps, host, 'dogs-chat', question.id, { type: 'approve' })
+    await server.hub.settled(live.id)
+    while (!v11.received().includes(text)) await once(v11.socket, 'data')
+    while (!v10.received().includes(text)) await once(v10.socket, 'data')
+
+    /** Decodes a chunked body, failing on any chunk whose size line does not match its data. */
+    const dechunk = (raw: string) => {
+      const bytes = Buffer.from(raw.slice(raw.indexOf('\r\n\r\n') + 4))
+      let out = ''
+      let at = 0
+      while (at < bytes.length) {
+        const eol = bytes.indexOf('\r\n', at)
+        const size = Number.parseInt(bytes.subarray(at, eol).toString(), 16)
+        assert.ok(Number.isInteger(size), `a chunk size line at byte ${at}`)
+        const data = bytes.subarray(eol + 2, eol + 2 + size)
+        assert.equal(data.length, size, 'a whole chunk')
+        assert.equal(bytes.subarray(eol + 2 + size, eol + 4 + size).toString(), '\r\n')
+        out += data.toString()
+        at = eol + 4 + size
+      }
+      return out
+    }
+    const frames = (body: string) =>
+      body.split('\n\n').filter((f) => f.includes('question.approved') && f.includes(text))
+    assert.match(v11.received(), /transfer-encoding: chunked/i)
+    assert.doesNotMatch(v10.received(), /transfer-encoding/i)
+    const approved = frames(dechunk(v11.received()))
+    assert.equal(approved.length, 1)
+    assert.deepEqual(frames(v10.received().slice(v10.received().indexOf('\r\n\r\n') + 4)), approved)
+    v11.socket.destroy()
+    v10.socket.destroy()
   })
 
   it('[E7] on shutdown viewers are told when to retry', async () => {
