@@ -21,7 +21,7 @@ describe('vote and thanks coalescing', () => {
     const b = new CountBatcher(
       250,
       (frame, seq) => {
-        frames.push({ text: frame.toString(), seq })
+        frames.push({ text: frame.text.toString(), seq })
       },
       () => clock,
     )

@@ -1,4 +1,5 @@
 import type { ChatEvent } from '../../domain/events.ts'
+import { Frame } from './frame.ts'
 
 /** Vote and thanks totals waiting to go out together. */
 interface Pending {
@@ -25,7 +26,7 @@ export class CountBatcher {
 
   constructor(
     private readonly intervalMs: number,
-    private readonly emit: (frame: Buffer, seq: number) => Promise<void> | void,
+    private readonly emit: (frame: Frame, seq: number) => Promise<void> | void,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -75,16 +76,16 @@ export class CountBatcher {
   }
 }
 
-export function countsFrame(p: Pending): Buffer {
+export function countsFrame(p: Pending): Frame {
   const data = {
     questions: Object.fromEntries(p.questions),
     answers: Object.fromEntries(p.answers),
   }
-  return Buffer.from(`id: ${p.seq}\nevent: counts\ndata: ${JSON.stringify(data)}\n\n`)
+  return new Frame(Buffer.from(`id: ${p.seq}\nevent: counts\ndata: ${JSON.stringify(data)}\n\n`))
 }
 
 /** Folds a run of count events (e.g. in a replay) into one frame. */
-export function foldCounts(events: ChatEvent[]): Buffer {
+export function foldCounts(events: ChatEvent[]): Frame {
   const p: Pending = { questions: new Map(), answers: new Map(), seq: 0 }
   for (const e of events) {
     if (e.type === 'question.voted') p.questions.set(e.data.questionId, e.data.votes)

@@ -1,26 +1,31 @@
 import type { ChatEvent } from '../../domain/events.ts'
 
-/** One SSE message: `id` is the chat log's seq, so a reconnecting client resumes exactly there. */
-export const eventFrame = (e: ChatEvent): Buffer =>
-  Buffer.from(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`)
-
 const CRLF = Buffer.from('\r\n')
-const chunks = new WeakMap<Buffer, Buffer>()
 
 /**
- * `frame` as one HTTP/1.1 chunk (size line, data, CRLF), built once per frame whatever the
- * number of viewers, so that each viewer costs one socket write.
+ * An SSE message as it goes on the wire. Its HTTP/1.1 chunk form (size line, data, CRLF) is built
+ * on first use and kept, so a frame written to thousands of chunked streams is framed once and
+ * each viewer costs one socket write.
  */
-export function asChunk(frame: Buffer): Buffer {
-  let chunk = chunks.get(frame)
-  if (!chunk) {
-    chunk = Buffer.concat([Buffer.from(`${frame.length.toString(16)}\r\n`), frame, CRLF])
-    chunks.set(frame, chunk)
+export class Frame {
+  #chunk: Buffer | null = null
+  constructor(readonly text: Buffer) {}
+
+  get chunk(): Buffer {
+    this.#chunk ??= Buffer.concat([
+      Buffer.from(`${this.text.length.toString(16)}\r\n`),
+      this.text,
+      CRLF,
+    ])
+    return this.#chunk
   }
-  return chunk
 }
 
-export const HEARTBEAT = Buffer.from(': heartbeat\n\n')
+/** One event: `id` is the chat log's seq, so a reconnecting client resumes exactly there. */
+export const eventFrame = (e: ChatEvent): Frame =>
+  new Frame(Buffer.from(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`))
+
+export const HEARTBEAT = new Frame(Buffer.from(': heartbeat\n\n'))
 
 export const retryFrame = (ms: number) => Buffer.from(`retry: ${ms}\n\n`)
 
