@@ -1,7 +1,7 @@
 /**
  * The labelled messages the kind model learns from, read once for `train-moderation-model.ts`
- * and `eval-moderation-cv.ts`: each with its rule verdicts and the model's features. The blind
- * hold-out (holdout4) is not among them.
+ * and `eval-moderation-cv.ts`: each with its rule verdicts and the model's features. The held-out
+ * sets kept for measuring (holdout4, holdout5) are not among them.
  */
 import { readFileSync } from 'node:fs'
 import { ruleVerdicts } from '../src/moderation/analyse.ts'
