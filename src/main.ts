@@ -127,7 +127,10 @@ export async function start(
   // A frame written to thousands of viewers leaves their write requests alive across a scavenge;
   // V8 then takes those allocation sites for long-lived and allocates them straight into the old
   // generation, which made every later scavenge take 30–80 ms and stall the feed (measured in the
-  // fan-out benchmark: docs/performance.md). They are short-lived: keep them young.
+  // fan-out benchmark: docs/performance.md). They are short-lived: keep them young. Set here, not
+  // on the command line, so every way of starting the server gets it; V8 reads the flag when it
+  // decides, and Node 20 leaves flags unfrozen after start-up (checked with --trace-pretenuring).
+  // It applies to the whole process.
   setFlagsFromString('--no-allocation-site-pretenuring')
   const store = await openStore(config, log)
   const scale = openScaleOut(config, log)

@@ -312,8 +312,8 @@ export class FeedHub {
 
   /**
    * Drops viewers still holding more than the cap from earlier rounds. Checked before each round,
-   * not per write: within a slice Node corks the socket, so even a fast reader's buffer holds
-   * the slice's frames until the next tick.
+   * not per write, so a fast reader is never judged in the middle of a slice. `writableLength`
+   * counts the socket's buffer too, so frames written straight to the socket are included.
    */
   private dropStalled(ch: Channel): void {
     for (const c of ch.clients) {
