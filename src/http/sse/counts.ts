@@ -1,5 +1,5 @@
 import type { ChatEvent } from '../../domain/events.ts'
-import { Frame } from './frame.ts'
+import { type Frame, sseFrame } from './frame.ts'
 
 /** Vote and thanks totals waiting to go out together. */
 interface Pending {
@@ -32,11 +32,7 @@ export class CountBatcher {
 
   /** Takes a count event; it goes out with the next flush. */
   add(e: ChatEvent): void {
-    const p = this.pending ?? { questions: new Map(), answers: new Map(), seq: 0 }
-    this.pending = p
-    if (e.type === 'question.voted') p.questions.set(e.data.questionId, e.data.votes)
-    if (e.type === 'answer.thanked') p.answers.set(e.data.answerId, e.data.thanks)
-    p.seq = e.seq
+    this.pending = fold(this.pending ?? empty(), e)
     this.schedule()
   }
 
@@ -76,21 +72,23 @@ export class CountBatcher {
   }
 }
 
-export function countsFrame(p: Pending): Frame {
+function countsFrame(p: Pending): Frame {
   const data = {
     questions: Object.fromEntries(p.questions),
     answers: Object.fromEntries(p.answers),
   }
-  return new Frame(Buffer.from(`id: ${p.seq}\nevent: counts\ndata: ${JSON.stringify(data)}\n\n`))
+  return sseFrame(p.seq, 'counts', data)
+}
+
+const empty = (): Pending => ({ questions: new Map(), answers: new Map(), seq: 0 })
+
+/** Adds one count event to the totals waiting to go out; a later total replaces an earlier one. */
+function fold(p: Pending, e: ChatEvent): Pending {
+  if (e.type === 'question.voted') p.questions.set(e.data.questionId, e.data.votes)
+  if (e.type === 'answer.thanked') p.answers.set(e.data.answerId, e.data.thanks)
+  p.seq = e.seq
+  return p
 }
 
 /** Folds a run of count events (e.g. in a replay) into one frame. */
-export function foldCounts(events: ChatEvent[]): Frame {
-  const p: Pending = { questions: new Map(), answers: new Map(), seq: 0 }
-  for (const e of events) {
-    if (e.type === 'question.voted') p.questions.set(e.data.questionId, e.data.votes)
-    if (e.type === 'answer.thanked') p.answers.set(e.data.answerId, e.data.thanks)
-    p.seq = e.seq
-  }
-  return countsFrame(p)
-}
+export const foldCounts = (events: ChatEvent[]): Frame => countsFrame(events.reduce(fold, empty()))

@@ -21,9 +21,11 @@ export class Frame {
   }
 }
 
-/** One event: `id` is the chat log's seq, so a reconnecting client resumes exactly there. */
-export const eventFrame = (e: ChatEvent): Frame =>
-  new Frame(Buffer.from(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`))
+/** One SSE message: `id` is the chat log's seq, so a reconnecting client resumes exactly there. */
+export const sseFrame = (seq: number, type: string, data: unknown): Frame =>
+  new Frame(Buffer.from(`id: ${seq}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`))
+
+export const eventFrame = (e: ChatEvent): Frame => sseFrame(e.seq, e.type, e.data)
 
 export const HEARTBEAT = new Frame(Buffer.from(': heartbeat\n\n'))
 
