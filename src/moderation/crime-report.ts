@@ -1,4 +1,4 @@
-import { incidentAccount } from './incident-account.ts'
+import { identifiesSomeone, incidentAccount } from './incident-account.ts'
 import {
   ASKING_HOW,
   EVIDENCE,
@@ -59,11 +59,7 @@ export function detectCrimeReport(
   const crime = offence.find(tokens)
   // Evidence alone makes a report only when the message asks nothing.
   if (!crime || text.includes('?')) return account(prepared, masks)
-  // Identifying details: a registration, a street address or a named person.
-  const identifies = masks.some(
-    (m) => m.type === 'vehicle_reg' || m.type === 'address' || m.type === 'person_name',
-  )
-  if (evidence.find(tokens) || identifies) {
+  if (evidence.find(tokens) || identifiesSomeone(masks)) {
     return `describes an offence ("${crime}") with details`
   }
   return account(prepared, masks)

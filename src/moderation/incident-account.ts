@@ -89,8 +89,9 @@ export function incidentAccount(prepared: Prepared, masks: readonly Mask[]): str
     if (!anchored && timeAnchor.find(t)) anchored = true
   }
   if (!incident) return undefined
-  const identifies = masks.some(
-    (m) => m.type === 'vehicle_reg' || m.type === 'address' || m.type === 'person_name',
-  )
-  return anchored || identifies || evidence.find(tokens) ? incident : undefined
+  return anchored || identifiesSomeone(masks) || evidence.find(tokens) ? incident : undefined
 }
+
+/** Identifying details in a message: a registration, a street address or a named person. */
+export const identifiesSomeone = (masks: readonly Mask[]): boolean =>
+  masks.some((m) => m.type === 'vehicle_reg' || m.type === 'address' || m.type === 'person_name')
