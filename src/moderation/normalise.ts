@@ -213,23 +213,28 @@ export class PhraseMatcher {
     }
   }
 
+  // Plain loops, not a generator: these run hundreds of times a message, and a generator costs
+  // an object per call and another per hit.
+
   /** Every occurrence in tokens[from, to), in text order. */
-  *hits(tokens: readonly string[], from = 0, to = tokens.length): Generator<PhraseHit> {
+  hits(tokens: readonly string[], from = 0, to = tokens.length): PhraseHit[] {
+    const found: PhraseHit[] = []
     for (let i = from; i < to; i++) {
       const candidates = this.#byFirst.get(tokens[i] ?? '')
       if (!candidates) continue
-      for (const { phrase, parts } of candidates) {
-        if (i + parts.length > to) continue
-        let ok = true
-        for (let k = 1; k < parts.length && ok; k++) ok = tokens[i + k] === parts[k]
-        if (ok) yield { phrase, at: i }
-      }
+      for (const c of candidates)
+        if (matchesAt(c.parts, tokens, i, to)) found.push({ phrase: c.phrase, at: i })
     }
+    return found
   }
 
   /** The first phrase found in tokens[from, to), if any. */
   find(tokens: readonly string[], from = 0, to = tokens.length): string | undefined {
-    for (const hit of this.hits(tokens, from, to)) return hit.phrase
+    for (let i = from; i < to; i++) {
+      const candidates = this.#byFirst.get(tokens[i] ?? '')
+      if (!candidates) continue
+      for (const c of candidates) if (matchesAt(c.parts, tokens, i, to)) return c.phrase
+    }
     return undefined
   }
 
@@ -239,6 +244,18 @@ export class PhraseMatcher {
     for (const hit of this.hits(tokens)) seen.add(hit.phrase)
     return seen.size
   }
+}
+
+/** Whether the phrase's words follow one another from token i, ending by `to`. */
+function matchesAt(
+  parts: readonly string[],
+  tokens: readonly string[],
+  i: number,
+  to: number,
+): boolean {
+  if (i + parts.length > to) return false
+  for (let k = 1; k < parts.length; k++) if (tokens[i + k] !== parts[k]) return false
+  return true
 }
 
 /** Half-open token ranges [from, to) of the sentences in a `words()` list. */

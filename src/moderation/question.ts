@@ -187,10 +187,19 @@ const ARTICLES = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'their'])
 const ROAD_QUESTION =
   /\b[AM]\d{1,4}(?:\([Mm]\))?\b.{0,40}\b(?:shut|closed|closure|roadworks|traffic|lanes?|[Jj]\d{1,2}|junction)\b/i
 
-/** Words of a theme and of a hashtag split at capitals ("#AskBristolHousing" → ask bristol housing). */
+let lastTheme = { key: '', words: [] as string[] }
+
+/**
+ * Words of a theme and of a hashtag split at capitals ("#AskBristolHousing" → ask bristol housing).
+ * Remembered for the last chat asked about: a server analyses one chat's questions in a row.
+ */
 function themeWords(theme: string, hashtag = ''): string[] {
-  const tag = hashtag.replace(/^#/, '').replace(/([a-z])([A-Z])/g, '$1 $2')
-  return words(`${theme}\n${tag}`)
+  const key = `${theme}\n${hashtag}`
+  if (lastTheme.key !== key) {
+    const tag = hashtag.replace(/^#/, '').replace(/([a-z])([A-Z])/g, '$1 $2')
+    lastTheme = { key, words: words(`${theme}\n${tag}`) }
+  }
+  return lastTheme.words
 }
 
 /** A service phrase used as the subject, not as a place ("sold at the libraries"). */
