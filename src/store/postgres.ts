@@ -71,10 +71,10 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
   }
   return {
     dialect: 'postgres',
-    read: translatingRepos(makeRepos(db)),
+    read: translatingRepos(makeRepos(db, 'postgres')),
     async transaction(fn) {
       try {
-        return await db.transaction().execute((trx) => fn(makeRepos(trx)))
+        return await db.transaction().execute((trx) => fn(makeRepos(trx, 'postgres')))
       } catch (err) {
         throw translatePgError(err)
       }

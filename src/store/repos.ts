@@ -15,16 +15,17 @@ import { settingsRepo } from './repos/settings.repo.ts'
 import { tokensRepo } from './repos/tokens.repo.ts'
 import { usersRepo } from './repos/users.repo.ts'
 import type { Database } from './schema.ts'
+import type { Store } from './store.ts'
 
 /** Every repository, bound to one connection or transaction. */
-export const makeRepos = (db: Kysely<Database>) => ({
+export const makeRepos = (db: Kysely<Database>, dialect: Store['dialect']) => ({
   organisations: organisationsRepo(db),
   users: usersRepo(db),
   sessions: sessionsRepo(db),
   tokens: tokensRepo(db),
   settings: settingsRepo(db),
   chats: chatsRepo(db),
-  events: eventsRepo(db),
+  events: eventsRepo(db, dialect),
   questions: questionsRepo(db),
   answers: answersRepo(db),
   reactions: reactionsRepo(db),

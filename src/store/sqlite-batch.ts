@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { CompiledQuery, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
 
 interface Pending<T> {
@@ -9,12 +9,25 @@ interface Pending<T> {
 
 const MAX_BATCH = 64
 
+const BEGIN = CompiledQuery.raw('begin immediate')
+const SAVEPOINT = CompiledQuery.raw('savepoint request')
+const RELEASE = CompiledQuery.raw('release request')
+const ROLLBACK_TO = CompiledQuery.raw('rollback to request')
+const COMMIT = CompiledQuery.raw('commit')
+const ROLLBACK = CompiledQuery.raw('rollback')
+
 /**
  * Group commit for SQLite. With synchronous=FULL every COMMIT waits for the disk, on the main
  * thread; one commit per request caps throughput at the disk's sync rate and stalls everything
  * else meanwhile. Transactions that arrive together run one after another inside one database
  * transaction, each in its own savepoint (a failure rolls back only its own writes), and all are
  * answered after the single COMMIT, so nothing is acknowledged before it is durable.
+ *
+ * The transaction opens with BEGIN IMMEDIATE: it holds the database's one write lock from its
+ * first statement, so what a request reads cannot change before it commits (another process on
+ * the same file waits for the lock instead) and no per-chat lock is needed. Control statements
+ * are plain SQL on the held connection: the query builder's transaction objects cost more than
+ * the statements themselves.
  */
 export function batchedTransactions(db: Kysely<Database>) {
   const queue: Array<Pending<unknown>> = []
@@ -24,27 +37,26 @@ export function batchedTransactions(db: Kysely<Database>) {
     const batch = queue.splice(0, MAX_BATCH)
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; err: unknown }> = []
     try {
-      const trx = await db.startTransaction().execute()
-      try {
-        for (const item of batch) {
-          const sp = await trx.savepoint('request').execute()
-          try {
-            outcomes.push({ ok: true, value: await item.fn(sp) })
-            await sp.releaseSavepoint('request').execute()
-          } catch (err) {
-            await sp.rollbackToSavepoint('request').execute()
-            await sp.releaseSavepoint('request').execute()
-            outcomes.push({ ok: false, err })
+      await db.connection().execute(async (conn) => {
+        await conn.executeQuery(BEGIN)
+        try {
+          for (const item of batch) {
+            await conn.executeQuery(SAVEPOINT)
+            try {
+              outcomes.push({ ok: true, value: await item.fn(conn) })
+              await conn.executeQuery(RELEASE)
+            } catch (err) {
+              await conn.executeQuery(ROLLBACK_TO)
+              await conn.executeQuery(RELEASE)
+              outcomes.push({ ok: false, err })
+            }
           }
+          await conn.executeQuery(COMMIT)
+        } catch (err) {
+          await conn.executeQuery(ROLLBACK).catch(() => undefined)
+          throw err
         }
-        await trx.commit().execute()
-      } catch (err) {
-        await trx
-          .rollback()
-          .execute()
-          .catch(() => undefined)
-        throw err
-      }
+      })
       batch.forEach((item, i) => {
         const o = outcomes[i]
         if (o?.ok) item.resolve(o.value)

@@ -9,6 +9,17 @@ import { storeContract } from './store.contract.ts'
 
 storeContract('sqlite', () => openSqliteStore(':memory:'))
 
+const org = (id: string) => ({
+  id,
+  slug: id,
+  name: id,
+  timeZone: 'UTC',
+  logoUrl: null,
+  brandColour: '#000000',
+  emergencyGuidance: 'Call 999.',
+  createdAt: '2026-12-01T00:00:00.000Z',
+})
+
 describe('SQLite file store', () => {
   it('[S7] creates the file, migrates it, and runs WAL with synchronous=FULL', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'askhour-')), 'nested', 'askhour.db')
@@ -28,16 +39,6 @@ describe('SQLite file store', () => {
 
   it('[S8] transactions that commit together stay independent: one failing loses only its own writes', async () => {
     const store = await openSqliteStore(':memory:')
-    const org = (id: string) => ({
-      id,
-      slug: id,
-      name: id,
-      timeZone: 'UTC',
-      logoUrl: null,
-      brandColour: '#000000',
-      emergencyGuidance: 'Call 999.',
-      createdAt: '2026-12-01T00:00:00.000Z',
-    })
     const results = await Promise.allSettled([
       store.transaction((tx) => tx.organisations.insert(org('org-a'))),
       store.transaction(async (tx) => {
@@ -54,6 +55,25 @@ describe('SQLite file store', () => {
     assert.ok(await store.read.organisations.findBySlug('org-a'))
     assert.equal(await store.read.organisations.findBySlug('org-b'), undefined)
     assert.ok(await store.read.organisations.findBySlug('org-c'))
+    await store.close()
+  })
+
+  it('[S10] a request holds the write lock from its first read: another writer on the file waits until it commits', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'askhour-')), 'askhour.db')
+    const store = await openSqliteStore(file)
+    // Another process on the same file (an admin command, say), refusing to wait for the lock.
+    const other = new SQLite(file, { timeout: 0 })
+    const otherWrites = () =>
+      other.prepare("update organisations set name = 'changed elsewhere' where id = 'org-1'").run()
+    await store.transaction((tx) => tx.organisations.insert(org('org-1')))
+    const seen = await store.transaction(async (tx) => {
+      const read = await tx.organisations.findBySlug('org-1')
+      assert.throws(otherWrites, { code: 'SQLITE_BUSY' })
+      return read?.name
+    })
+    assert.equal(seen, 'org-1')
+    assert.equal(otherWrites().changes, 1, 'the lock is released at the commit')
+    other.close()
     await store.close()
   })
 

@@ -29,8 +29,8 @@ export async function openSqliteStore(file: string, opts: { log?: Logger } = {})
   const inBatch = batchedTransactions(db)
   return {
     dialect: 'sqlite',
-    read: makeRepos(db),
-    transaction: (fn) => inBatch((trx) => fn(makeRepos(trx))),
+    read: makeRepos(db, 'sqlite'),
+    transaction: (fn) => inBatch((trx) => fn(makeRepos(trx, 'sqlite'))),
     async ping() {
       await sql`select 1`.execute(db)
       return true

@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely'
 import type { ChatEvent, EventDraft, Visibility } from '../../domain/events.ts'
 import type { Database } from '../schema.ts'
+import type { Store } from '../store.ts'
 
-export const eventsRepo = (db: Kysely<Database>) => ({
+export const eventsRepo = (db: Kysely<Database>, dialect: Store['dialect']) => ({
   /**
    * Takes the chat's row lock until the transaction ends, so changes to one chat run one at a
-   * time and each sees the last one's writes (PostgreSQL; SQLite runs one writer anyway). A no-op
-   * UPDATE rather than `SELECT … FOR UPDATE`, which SQLite does not have.
+   * time and each sees the last one's writes. A no-op UPDATE rather than `SELECT … FOR UPDATE`,
+   * so that it reads the same on both dialects. SQLite needs none: its transactions begin
+   * IMMEDIATE and hold the database's one write lock (sqlite-batch.ts).
    */
   async lock(chatId: string): Promise<void> {
+    if (dialect === 'sqlite') return
     await db
       .updateTable('chats')
       .set((e) => ({ last_seq: e.ref('last_seq') }))
