@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 
 const int = (def: number) => z.coerce.number().int().positive().default(def)
@@ -39,13 +40,15 @@ const Config = z.object({
   BLUESKY_APPVIEW_URL: z.url().default('https://public.api.bsky.app'),
   /** How long after a chat ends reposts, likes and replies of its answers are still counted. */
   CONNECTOR_REACH_HOURS: int(48),
+  /** Worker threads for the moderation aids; 0 analyses on the main thread. Default: one, if the machine has a second core. */
+  ANALYSE_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
 })
 
-export type Config = z.infer<typeof Config> & { publicUrl: string }
+export type Config = z.infer<typeof Config> & { publicUrl: string; analyseThreads: number }
 
 /** Reads and checks every setting at once, so a bad deployment hears about all its problems together. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '')
-  return { ...c, publicUrl }
+  const analyseThreads = c.ANALYSE_THREADS ?? (availableParallelism() > 1 ? 1 : 0)
+  return { ...c, publicUrl, analyseThreads }
 }

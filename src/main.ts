@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { setFlagsFromString } from 'node:v8'
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino'
+import { type Analyser, inThread } from './analyser/analyser.ts'
+import { openAnalyserPool } from './analyser/pool.ts'
 import { issueSetupLink } from './app/accounts.ts'
 import { AudienceRecorder } from './app/audience.ts'
 import { tickClock } from './app/clock.ts'
@@ -16,7 +18,6 @@ import { createMetrics } from './http/metrics.ts'
 import { redisRateLimiter } from './http/rate-limit.redis.ts'
 import { memoryRateLimiter, type RateLimiter } from './http/rate-limit.ts'
 import { buildServer, type Server } from './http/server.ts'
-import { analyse } from './moderation/analyse.ts'
 import { advisoryLeadership, type Leadership, soleLeadership } from './store/leader.ts'
 import { openPostgresStore } from './store/postgres.ts'
 import { openSqliteStore } from './store/sqlite.ts'
@@ -90,6 +91,7 @@ export async function composeDeps(
   log: Logger,
   store: Store,
   bus: Bus = openMemoryBus(),
+  analyser: Analyser = inThread,
 ): Promise<{ deps: Deps; secret: string; metrics: ReturnType<typeof createMetrics> }> {
   const metrics = createMetrics()
   const now = () => new Date()
@@ -99,7 +101,7 @@ export async function composeDeps(
     log,
     now,
     newId: randomUUID,
-    analyse,
+    analyse: analyser.analyse,
     publicUrl: config.publicUrl,
     metrics: metrics.app,
     duplicates: new DuplicateSuggestions(store),
@@ -134,7 +136,10 @@ export async function start(
   setFlagsFromString('--no-allocation-site-pretenuring')
   const store = await openStore(config, log)
   const scale = openScaleOut(config, log)
-  const { deps, secret, metrics } = await composeDeps(config, log, store, scale.bus)
+  // Moderation runs beside the event loop that feeds live viewers, where there is a core for it.
+  const analyser =
+    config.analyseThreads > 0 ? openAnalyserPool({ threads: config.analyseThreads, log }) : inThread
+  const { deps, secret, metrics } = await composeDeps(config, log, store, scale.bus, analyser)
   // [N12] Network connectors run beside the clock, on the leading process only. Their client
   // libraries cost ~65 MiB, so they are loaded only when networks can be connected at all.
   const connectors = config.CONNECTOR_KEY
@@ -188,6 +193,7 @@ export async function start(
       await connectors.stop()
       await scale.leadership.close()
       await server.shutdown()
+      await analyser.close()
       await deps.bus.close()
       scale.close()
       await store.close()

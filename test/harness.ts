@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import pino from 'pino'
+import { inThread } from '../src/analyser/analyser.ts'
 import { AudienceRecorder } from '../src/app/audience.ts'
 import type { Deps } from '../src/app/deps.ts'
 import { DuplicateSuggestions } from '../src/app/duplicates.ts'
@@ -8,7 +9,6 @@ import { createMetrics } from '../src/http/metrics.ts'
 import { memoryRateLimiter } from '../src/http/rate-limit.ts'
 import { buildServer, type Server } from '../src/http/server.ts'
 import type { HubOptions } from '../src/http/sse/hub.ts'
-import { analyse } from '../src/moderation/analyse.ts'
 import { openSqliteStore } from '../src/store/sqlite.ts'
 import type { Store } from '../src/store/store.ts'
 
@@ -40,7 +40,7 @@ export async function testDeps(clock: Clock = manualClock(), given?: Store): Pro
     log,
     now: clock.now,
     newId: randomUUID,
-    analyse,
+    analyse: inThread.analyse,
     publicUrl: 'http://askhour.test',
     metrics: { eventsAppended: () => {} },
   }

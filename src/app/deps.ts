@@ -13,7 +13,8 @@ export interface Deps {
   /** The current time; tests pass a fixed clock. */
   now: () => Date
   newId: () => string
-  analyse: (text: string, context?: AnalyseContext) => Analysis
+  /** The moderation aids (`src/analyser/`): on a worker thread when the server has one. */
+  analyse: (text: string, context?: AnalyseContext) => Promise<Analysis>
   /** Where links in messages and pages point, e.g. https://askhour.example.org */
   publicUrl: string
   metrics: AppMetrics

@@ -40,7 +40,7 @@ const requestHash = (s: Submission) =>
     .digest('base64url')
 
 /** Runs the moderation aids and builds the pending question. */
-function analysed(
+async function analysed(
   deps: Deps,
   chat: Chat,
   text: string,
@@ -50,8 +50,8 @@ function analysed(
     externalId?: string | null
     externalUrl?: string | null
   },
-): Question {
-  const a = deps.analyse(text, { hashtag: chat.hashtag, theme: chat.theme })
+): Promise<Question> {
+  const a = await deps.analyse(text, { hashtag: chat.hashtag, theme: chat.theme })
   const now = isoNow(deps)
   return {
     id: deps.newId(),
@@ -126,7 +126,7 @@ export async function askQuestion(
     if (earlier) return withGuidance(deps, chat, earlier)
   }
   assertAcceptsQuestions(chat, isoNow(deps))
-  const question = analysed(deps, chat, text, {
+  const question = await analysed(deps, chat, text, {
     source: 'web',
     authorName: input.authorName?.trim() || null,
   })
@@ -203,7 +203,7 @@ export async function ingestPost(
 ): Promise<Question | null> {
   assertAcceptsQuestions(chat, isoNow(deps))
   const text = checkQuestionText(post.text)
-  const question = analysed(deps, chat, text, {
+  const question = await analysed(deps, chat, text, {
     source: post.source,
     authorName: post.authorHandle,
     externalId: post.externalId,

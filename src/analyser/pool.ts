@@ -1,0 +1,105 @@
+import { Worker } from 'node:worker_threads'
+import type { Logger } from 'pino'
+import { analyse } from '../moderation/analyse.ts'
+import type { AnalyseContext, Analysis } from '../moderation/types.ts'
+import type { Analyser } from './analyser.ts'
+import type { Request, Response } from './messages.ts'
+
+interface Pending {
+  text: string
+  context: AnalyseContext | undefined
+  resolve: (a: Analysis) => void
+  reject: (err: Error) => void
+}
+
+interface Thread {
+  worker: Worker
+  pending: Map<number, Pending>
+}
+
+/** A thread that keeps dying is given up after this many deaths in a minute. */
+const MAX_DEATHS_PER_MINUTE = 3
+
+export interface PoolOptions {
+  threads: number
+  log?: Logger
+  /** The worker's entry point; tests pass one that fails. */
+  workerUrl?: URL
+}
+
+/**
+ * Moderation analysis on worker threads. A request goes to the thread with the fewest waiting;
+ * if a thread dies, what it held is analysed on the calling thread and a new thread is started,
+ * so no question waits forever or goes unanalysed. With no thread left, analysis runs in-thread.
+ */
+export function openAnalyserPool(opts: PoolOptions): Analyser {
+  const url = opts.workerUrl ?? new URL('./boot.mjs', import.meta.url)
+  const threads = new Set<Thread>()
+  const deaths: number[] = []
+  let nextId = 1
+  let closing = false
+
+  const settleHere = (p: Pending) => {
+    try {
+      p.resolve(analyse(p.text, p.context))
+    } catch (err) {
+      p.reject(err instanceof Error ? err : new Error(String(err)))
+    }
+  }
+
+  function died(t: Thread, err?: unknown): void {
+    if (!threads.delete(t)) return
+    for (const p of t.pending.values()) settleHere(p)
+    t.pending.clear()
+    if (closing) return
+    const now = Date.now()
+    deaths.push(now)
+    while ((deaths[0] ?? now) < now - 60_000) deaths.shift()
+    if (deaths.length >= MAX_DEATHS_PER_MINUTE) {
+      opts.log?.error({ err }, 'analyser thread keeps failing; analysing on the main thread')
+      return
+    }
+    opts.log?.warn({ err }, 'analyser thread stopped; starting another')
+    spawn()
+  }
+
+  function spawn(): void {
+    const t: Thread = { worker: new Worker(url), pending: new Map() }
+    t.worker.unref()
+    t.worker.on('message', (msg: Response) => {
+      const p = t.pending.get(msg.id)
+      if (!p) return
+      t.pending.delete(msg.id)
+      // Idle threads must not keep a finished process alive.
+      if (t.pending.size === 0) t.worker.unref()
+      if (msg.analysis) p.resolve(msg.analysis)
+      else p.reject(new Error(msg.error))
+    })
+    t.worker.on('error', (err) => died(t, err))
+    t.worker.on('exit', (code) => died(t, new Error(`analyser thread exited with code ${code}`)))
+    threads.add(t)
+  }
+
+  for (let i = 0; i < opts.threads; i++) spawn()
+
+  return {
+    analyse(text, context) {
+      let best: Thread | undefined
+      for (const t of threads) if (!best || t.pending.size < best.pending.size) best = t
+      if (!best) return Promise.resolve().then(() => analyse(text, context))
+      const t = best
+      return new Promise<Analysis>((resolve, reject) => {
+        const id = nextId++
+        if (t.pending.size === 0) t.worker.ref()
+        t.pending.set(id, { text, context, resolve, reject })
+        t.worker.postMessage({ id, text, context } satisfies Request)
+      })
+    },
+    async close() {
+      closing = true
+      const all = [...threads]
+      await Promise.all(all.map((t) => t.worker.terminate()))
+      for (const t of all) died(t)
+    },
+  }
+}
