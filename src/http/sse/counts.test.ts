@@ -84,14 +84,63 @@ describe('vote and thanks coalescing', () => {
     b.add(voted(1, 'q', 1))
     advance(0)
     b.add(voted(2, 'q', 2))
-    advance(400)
+    advance(60)
     assert.deepEqual(emittedAt, [0], 'nothing new goes out while a round is still being written')
     finishRound()
     await new Promise<void>((r) => setImmediate(r))
     advance(249)
     assert.deepEqual(emittedAt, [0], 'the next waits a full interval from the end of that round')
     advance(1)
-    assert.deepEqual(emittedAt, [0, 650])
+    assert.deepEqual(emittedAt, [0, 310])
+    b.close()
+  })
+
+  it('[E8] after a slow round the next frame waits three times as long as the round took, at most 2 s', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] })
+    let clock = 0
+    const emittedAt: number[] = []
+    let finishRound = () => {}
+    const b = new CountBatcher(
+      250,
+      () => {
+        emittedAt.push(clock)
+        return new Promise<void>((resolve) => {
+          finishRound = resolve
+        })
+      },
+      () => clock,
+    )
+    const advance = (ms: number) => {
+      clock += ms
+      t.mock.timers.tick(ms)
+    }
+    const roundTakes = async (ms: number) => {
+      advance(ms)
+      finishRound()
+      await new Promise<void>((r) => setImmediate(r))
+    }
+    b.add(voted(1, 'q', 1))
+    advance(0)
+    b.add(voted(2, 'q', 2))
+    await roundTakes(400)
+    advance(1199)
+    assert.deepEqual(
+      emittedAt,
+      [0],
+      'a 400 ms round is followed by 1,200 ms for votes and questions',
+    )
+    advance(1)
+    assert.deepEqual(emittedAt, [0, 1600])
+    b.add(voted(3, 'q', 3))
+    await roundTakes(5000)
+    advance(1999)
+    assert.equal(emittedAt.length, 2)
+    advance(1)
+    assert.deepEqual(
+      emittedAt,
+      [0, 1600, 8600],
+      'totals wait at most 2 s after even a very slow round',
+    )
     b.close()
   })
 })

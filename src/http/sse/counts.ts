@@ -12,6 +12,15 @@ interface Pending {
 export const isCount = (e: ChatEvent) => e.type === 'question.voted' || e.type === 'answer.thanked'
 
 /**
+ * After a round of writes that took t, the next counts frame waits at least 3t: writing totals to
+ * a large audience keeps the event loop busy at most a quarter of the time, leaving the rest for
+ * the votes and questions themselves. A small audience still gets a frame every interval.
+ */
+const BUSY_SHARE = 0.25
+/** However slow the rounds, totals are not held back longer than this. */
+const MAX_GAP_MS = 2000
+
+/**
  * Folds vote and thanks totals into one `counts` frame per interval, so a vote storm costs each
  * viewer a few frames a second instead of one per vote. Totals are absolute, so dropping a
  * superseded one loses nothing; the frame's id is the highest seq it covers. Any other event
@@ -21,6 +30,8 @@ export class CountBatcher {
   private pending: Pending | null = null
   private timer: NodeJS.Timeout | null = null
   private lastFlush = Number.NEGATIVE_INFINITY
+  /** How long to wait after the last round: the interval, or longer after a slow round. */
+  private gap: number
   /** The last frame's round of writes, while it is still going out. */
   private sending: Promise<void> | null = null
 
@@ -28,7 +39,9 @@ export class CountBatcher {
     private readonly intervalMs: number,
     private readonly emit: (frame: Frame, seq: number) => Promise<void> | void,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.gap = intervalMs
+  }
 
   /** Takes a count event; it goes out with the next flush. */
   add(e: ChatEvent): void {
@@ -38,7 +51,7 @@ export class CountBatcher {
 
   private schedule(): void {
     if (this.timer || this.sending || !this.pending) return
-    const wait = Math.max(0, this.lastFlush + this.intervalMs - this.now())
+    const wait = Math.max(0, this.lastFlush + this.gap - this.now())
     this.timer = setTimeout(() => this.flush(), wait)
     this.timer.unref()
   }
@@ -50,7 +63,9 @@ export class CountBatcher {
     const p = this.pending
     if (!p) return
     this.pending = null
-    this.lastFlush = this.now()
+    const started = this.now()
+    this.lastFlush = started
+    this.gap = this.intervalMs
     const sent = this.emit(countsFrame(p), p.seq)
     if (!sent) return
     // The interval runs from when the frame has reached every viewer, not from when it was
@@ -59,6 +74,11 @@ export class CountBatcher {
       if (this.sending !== round) return
       this.sending = null
       this.lastFlush = this.now()
+      const took = this.lastFlush - started
+      this.gap = Math.max(
+        this.intervalMs,
+        Math.min(MAX_GAP_MS, (took * (1 - BUSY_SHARE)) / BUSY_SHARE),
+      )
       this.schedule()
     })
     this.sending = round
