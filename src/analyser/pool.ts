@@ -28,7 +28,8 @@ export interface PoolOptions {
 }
 
 /**
- * Moderation analysis on worker threads. A request goes to the thread with the fewest waiting;
+ * Moderation analysis on worker threads, started on first use. A request goes to the thread with
+ * the fewest waiting;
  * if a thread dies, what it held is analysed on the calling thread and a new thread is started,
  * so no question waits forever or goes unanalysed. With no thread left, analysis runs in-thread.
  */
@@ -64,7 +65,9 @@ export function openAnalyserPool(opts: PoolOptions): Analyser {
   }
 
   function spawn(): void {
-    const t: Thread = { worker: new Worker(url), pending: new Map() }
+    // No inherited --import preloads: boot.mjs sets up what the thread needs (see the checkpoint
+    // worker in store/sqlite-checkpoint.ts).
+    const t: Thread = { worker: new Worker(url, { execArgv: [] }), pending: new Map() }
     t.worker.unref()
     t.worker.on('message', (msg: Response) => {
       const p = t.pending.get(msg.id)
@@ -80,10 +83,16 @@ export function openAnalyserPool(opts: PoolOptions): Analyser {
     threads.add(t)
   }
 
-  for (let i = 0; i < opts.threads; i++) spawn()
+  let started = false
 
   return {
     analyse(text, context) {
+      // Threads start with the first message: a process that only serves viewers, or a chat
+      // before anyone asks, does not hold a second copy of the moderation code (~40 MiB a thread).
+      if (!started) {
+        started = true
+        for (let i = 0; i < opts.threads; i++) spawn()
+      }
       let best: Thread | undefined
       for (const t of threads) if (!best || t.pending.size < best.pending.size) best = t
       if (!best) return Promise.resolve().then(() => analyse(text, context))

@@ -23,6 +23,9 @@ export function startCheckpointer(
 ): Checkpointer {
   const worker = new Worker(new URL('./sqlite-checkpoint.worker.mjs', import.meta.url), {
     workerData: { file, intervalMs: INTERVAL_MS },
+    // Not the process's own flags: a preload given with --import (a profiler, a loader) would run
+    // again in the worker, where it may not load, and the worker would die at start.
+    execArgv: [],
     // It holds one connection and a timer; a small heap keeps it from costing viewers' memory.
     resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 },
   })
