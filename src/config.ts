@@ -40,7 +40,11 @@ const Config = z.object({
   BLUESKY_APPVIEW_URL: z.url().default('https://public.api.bsky.app'),
   /** How long after a chat ends reposts, likes and replies of its answers are still counted. */
   CONNECTOR_REACH_HOURS: int(48),
-  /** Worker threads for the moderation aids; 0 analyses on the main thread. Default: one, if the machine has a second core. */
+  /**
+   * Worker threads for the moderation aids; 0 analyses on the main thread. Default: one on a
+   * machine with 4+ cores; on a smaller one a thread costs ~40 MiB and competes for the core the
+   * database and the OS need (docs/performance.md).
+   */
   ANALYSE_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -61,6 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '')
-  const analyseThreads = c.ANALYSE_THREADS ?? (availableParallelism() > 1 ? 1 : 0)
+  const analyseThreads = c.ANALYSE_THREADS ?? (availableParallelism() >= 4 ? 1 : 0)
   return { ...c, publicUrl, analyseThreads }
 }
