@@ -79,3 +79,36 @@ describe('wishes of harm aimed at staff (round 5)', () => {
     it(`does not flag: ${text.slice(0, 50)}`, () => assert.equal(detectAbuse(text), undefined))
   }
 })
+
+describe('round 6: abuse aimed at staff by role, and reported threats', () => {
+  const abusive = [
+    // an insult placed on a staff noun, or said of one
+    'brainless coppers could not find their own station',
+    'the receptionist at the surgery was an absolute joke, thick as anything',
+    'that warden is so pathetic, writing tickets all day',
+    // spaced letters with a leet digit
+    'bunch of m0rons',
+    'i d 1 o t s the lot',
+    'c l 0 w n s running this trust',
+    // told to live in fear, wishes of bodily harm
+    'your sergeant had better start looking over his shoulder',
+    'hope them wardens slip on the ice and get injured',
+    // knowing where staff live, with a visit announced
+    'I know the councillor who voted for this lives off Oak Lane. Might pay him a visit.',
+  ]
+  for (const text of abusive) it(`flags: ${text.slice(0, 50)}`, () => assert.ok(detectAbuse(text)))
+
+  const notAbuse = [
+    // a threat the poster reports receiving, quoted
+    'My daughter was messaged "watch your back" by a girl in her year. What can the school do?',
+    'a man in a car shouted "I know where you live" at my dad, should we ring 101?',
+    // criticism of staff without an insult
+    'the officer was useless, never rang me back',
+    'the officer said the old system was a joke and the new one is better',
+    'our nurse was so patient with my mum',
+    'I know the nurse who lives next door, she recommended the talking therapies',
+    'we know where the riders park up, can we tell you privately?',
+  ]
+  for (const text of notAbuse)
+    it(`leaves alone: ${text.slice(0, 50)}`, () => assert.equal(detectAbuse(text), undefined))
+})

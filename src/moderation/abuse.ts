@@ -1,3 +1,4 @@
+import { aimedAtStaff } from './abuse-aim.ts'
 import {
   AIMED_ONLY,
   DEFLECTORS,
@@ -10,14 +11,17 @@ import {
   TARGETS,
   THREATS,
   UNNAMED_HARM,
+  VISIT,
   WHEREABOUTS,
   WISH_TARGETS,
   WISHED_HARM,
 } from './lexicons/abuse.ts'
-import { PhraseMatcher, SENTENCE_END } from './normalise.ts'
+import { PhraseMatcher, SENTENCE_END, words } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
+import { withoutReportedSpeech } from './reported-speech.ts'
 
 const threats = new PhraseMatcher(THREATS)
+const visit = new PhraseMatcher(VISIT)
 const profanity = new PhraseMatcher(PROFANITY)
 const insults = new PhraseMatcher(INSULTS)
 const targets = new Set(TARGETS)
@@ -99,25 +103,31 @@ function ahead(list: readonly string[], at: number, max: number): string[] {
 /**
  * Veiled threats, recognised by their frame rather than their wording:
  * - "be a shame if something/your…" (a shame aimed at a thing or person, not "if the centre closed");
- * - "I know where <someone> lives/parks/works…" aimed at staff ("that PC", "your sergeant"), or
- *   together with harm left unnamed ("wouldn't want anything to happen to it").
+ * - "I know where <someone> lives/parks/works…" aimed at staff ("that PC", "your sergeant", a
+ *   PCSO named earlier in the sentence), or together with harm left unnamed ("wouldn't want
+ *   anything to happen to it");
+ * - "I know the officer … lives in …" with a visit announced ("might pop round for a chat").
  */
 export function veiledThreat(list: readonly string[]): string | undefined {
   let knowsWhere: 'staff' | 'someone' | undefined
+  let knowsHome = false
   let unnamed = false
+  let sentence = 0
   for (let i = 0; i < list.length; i++) {
     const w = list[i]
+    if (w === SENTENCE_END) sentence = i + 1
     if (w === 'shame' && list[i + 1] === 'if') {
       if (ahead(list, i + 2, 3).some((x) => shameObjects.has(x))) return 'be a shame if…'
     }
-    if (w === 'know' && list[i + 1] === 'where' && KNOWERS.has(list[i - 1] ?? '')) {
-      const rest = ahead(list, i + 2, 8)
+    if (w === 'know' && KNOWERS.has(list[i - 1] ?? '')) {
+      const where = list[i + 1] === 'where'
+      const rest = ahead(list, i + (where ? 2 : 1), where ? 8 : 10)
       const place = rest.findIndex((x) => whereabouts.has(x))
-      if (place >= 0) {
-        const aimed = rest.slice(0, place + 1).some((x) => staff.has(x))
-        const before = list.slice(Math.max(0, i - 6), i)
+      const aimed = place >= 0 && rest.slice(0, place + 1).some((x) => staff.has(x))
+      if (where && place >= 0) {
+        const before = list.slice(sentence, i)
         knowsWhere = aimed || before.some((x) => staff.has(x)) ? 'staff' : (knowsWhere ?? 'someone')
-      }
+      } else if (aimed && HOME.has(rest[place] ?? '')) knowsHome = true
     }
     if (w && unnamedHarm.has(w)) {
       const rest = ahead(list, i + 1, 4)
@@ -127,8 +137,12 @@ export function veiledThreat(list: readonly string[]): string | undefined {
   }
   if (knowsWhere === 'staff') return 'I know where … lives'
   if (knowsWhere && unnamed) return 'I know where … / something happening to'
+  if (knowsHome && (unnamed || visit.find(list))) return 'I know … lives / a visit'
   return undefined
 }
+
+/** Where someone lives or keeps their car, as opposed to where they work. */
+const HOME = new Set(['live', 'lives', 'living', 'house', 'home', 'park', 'parks', 'car'])
 
 /**
  * Insults, threats and directed swearing aimed at the organisation, its staff or other
@@ -136,7 +150,10 @@ export function veiledThreat(list: readonly string[]): string | undefined {
  */
 export function detectAbuse(input: string | Prepared): string | undefined {
   const prepared = typeof input === 'string' ? prepare(input) : input
-  const list = prepared.tokens.map((w) => (isMaskedSwear(w) ? 'fuck' : w))
+  // Words the poster quotes someone else saying are not the poster's own abuse.
+  const own = withoutReportedSpeech(prepared.text)
+  const tokens = own === undefined ? prepared.tokens : words(own)
+  const list = tokens.map((w) => (isMaskedSwear(w) ? 'fuck' : w))
   const threat = threats.find(list)
   if (threat) return `threat ("${threat}")`
   const veiled = veiledThreat(list)
@@ -148,7 +165,8 @@ export function detectAbuse(input: string | Prepared): string | undefined {
     const lead = list.slice(Math.max(0, hit.at - 2), hit.at)
     const after = hit.at + hit.phrase.split(' ').length
     const around = [...list.slice(Math.max(0, hit.at - 4), hit.at), ...list.slice(after, after + 3)]
-    const aimed = around.some((w) => targets.has(w))
+    const aimed =
+      around.some((w) => targets.has(w)) || aimedAtStaff(list, hit.at, after, hit.phrase)
     if (AIMED_ONLY.has(hit.phrase) && !aimed) continue
     // "a few idiots", "like an idiot": aimed elsewhere or at oneself.
     if (!aimed && lead.some((w) => deflectors.has(w))) continue

@@ -55,3 +55,14 @@ describe('normalise', () => {
     assert.equal(matcher.find(words('Scunthorpe')), undefined)
   })
 })
+
+describe('spaced letters with leet digits (round 6)', () => {
+  it('reads a leet digit inside a run of spaced letters', () => {
+    assert.deepEqual(words('l 0 s e r s'), ['losers'])
+    assert.deepEqual(words('m u p p 3 t s'), ['muppets'])
+  })
+  it('keeps a number that is not inside such a run', () => {
+    assert.deepEqual(words('plan a 5 k run'), ['plan', 'a', '5', 'k', 'run'])
+    assert.deepEqual(words('flat 4 b'), ['flat', '4', 'b'])
+  })
+})

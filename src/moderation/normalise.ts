@@ -141,6 +141,9 @@ export function splitRun(run: string): string[] {
 /** Token marking the end of a sentence in `words()` output; phrases never match across it. */
 export const SENTENCE_END = '.'
 
+/** After a lone character: two more lone letters ("0 s e r s"), so the run goes on. */
+const SPACED_LETTER = /^ [a-z] [a-z](?![a-z0-9])/
+
 // Words, runs of sentence punctuation, line breaks, or anything else (skipped).
 const TOKEN = /[a-z0-9*'@$!|€]+|[.!?]+|\n|[^a-z0-9*'@$!|€.!?\n]+/g
 
@@ -179,6 +182,14 @@ export function words(text: string): string[] {
     if (!/[a-z0-9*]/.test(token)) continue
     const w = unleet(token.replace(/^['@$!|]+|['!|]+$/g, '')).replace(/([a-z])\1{2,}/g, '$1')
     if (w.length === 1 && /[a-z*]/.test(w)) run += w
+    // A leet digit between spaced letters is a letter too ("l 0 s e r s"), but not "a 5 k run".
+    else if (
+      run &&
+      w.length === 1 &&
+      LEET[w] &&
+      SPACED_LETTER.test(folded.slice(match.index + 1, match.index + 6))
+    )
+      run += LEET[w]
     else {
       flush()
       if (w) out.push(w)

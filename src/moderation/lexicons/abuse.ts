@@ -286,6 +286,16 @@ export const THREATS = [
   "get what's coming",
   'get whats coming',
   "what's coming to you",
+  // told to live in fear ("tell her to keep looking over her shoulder")
+  'looking over your shoulder',
+  'looking over her shoulder',
+  'looking over his shoulder',
+  'looking over their shoulder',
+  'look over your shoulder',
+  'watch her back',
+  'watch his back',
+  'watch their back',
+  'watch your step',
 ]
 
 /** After "hope", a harm wished on someone ("hope your office floods", "hope you all lose…"). */
@@ -319,6 +329,12 @@ export const WISHED_HARM = [
   'drowns',
   'starve',
   'starves',
+  // bodily harm ("…comes off and breaks his neck")
+  'neck',
+  'killed',
+  'injured',
+  'paralysed',
+  'maimed',
 ]
 
 /** Words that aim a wish at the reader or the organisation. */
@@ -430,3 +446,83 @@ export const SHAME_OBJECTS = ['something', 'anything', 'your', 'his', 'her', 'th
 
 /** "something … happened to", "anything to happen to": harm left unnamed. */
 export const UNNAMED_HARM = ['something', 'anything']
+
+/**
+ * People working for the organisation, named as a group or a role: an insult placed on them
+ * ("stupid plod", "the nurse … was a pathetic joke") is aimed, like one placed on "you".
+ */
+export const STAFF_NOUNS = [
+  'officer',
+  'officers',
+  'pc',
+  'pcso',
+  'pcsos',
+  'cop',
+  'cops',
+  'copper',
+  'coppers',
+  'plod',
+  'police',
+  'sergeant',
+  'inspector',
+  'inspectors',
+  'constable',
+  'nurse',
+  'nurses',
+  'doctor',
+  'doctors',
+  'therapist',
+  'therapists',
+  'paramedic',
+  'paramedics',
+  'firefighter',
+  'firefighters',
+  'councillor',
+  'councillors',
+  'warden',
+  'wardens',
+  'staff',
+  'worker',
+  'workers',
+  'receptionist',
+  'receptionists',
+  'handler',
+  'handlers',
+  'advisor',
+  'advisors',
+  'adviser',
+  'advisers',
+  'manager',
+  'managers',
+]
+
+/** Between a staff noun and an insult, these say someone else spoke ("the officer said it's a joke"). */
+export const SPEECH_VERBS = [
+  'said',
+  'says',
+  'told',
+  'tells',
+  'thinks',
+  'reckons',
+  'admitted',
+  'agreed',
+]
+
+/** "…might pop round for a chat": a visit announced beside where a member of staff lives. */
+export const VISIT = [
+  'pop round',
+  'popping round',
+  'call round',
+  'calling round',
+  'drop by',
+  'dropping by',
+  'pay her a visit',
+  'pay him a visit',
+  'pay them a visit',
+  'pay you a visit',
+  'visit her',
+  'visit him',
+  'knock on her door',
+  'knock on his door',
+  'turn up at',
+]
