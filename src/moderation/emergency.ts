@@ -24,6 +24,7 @@ import {
 } from './lexicons/emergency.ts'
 import { type PhraseHit, PhraseMatcher } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
+import { selfHarmNow } from './self-harm.ts'
 import { hasRemarkMark, liveUntil, situationEmergency } from './situation.ts'
 import { looksLikePhishing } from './spam.ts'
 
@@ -253,7 +254,9 @@ export function detectEmergency(
   const isCurrent = new Uint8Array(tokens.length)
   for (const [from, to] of current) isCurrent.fill(1, from, to)
   const safe = new Set<number>()
-  for (const hit of safeContext.hits(tokens)) safe.add(hit.at)
+  // Every word of a safe context is safe: "alarm" in "smoke alarm" is no fire either.
+  for (const hit of safeContext.hits(tokens))
+    for (let k = hit.at; k < hit.at + hit.phrase.split(' ').length; k++) safe.add(k)
   markMissingThings(tokens, safe)
   const anyStrong = current.some(([from, to]) => strongNow.find(tokens, from, to))
   // "this chat is on fire today 🔥", "river near its banks all week 🦆": a remark, not a call.
@@ -293,6 +296,10 @@ export function detectEmergency(
     const caller = anyStrong ? dangerIfStrong.find(tokens, from, to) : undefined
     if (caller) return `"${caller}" happening now`
   }
+  // Intent, means at hand, a farewell: someone at risk now, in words no hazard list holds.
+  const stated = current.filter(([from]) => anyStrong || !askingOpeners.has(tokens[from] ?? ''))
+  const selfHarm = selfHarmNow(tokens, stated)
+  if (selfHarm) return selfHarm
   if (reporting && !anyStrong) return undefined
   const found = vulnerableInDanger(prepared.text, tokens, isCurrent, anyStrong)
   if (found) return found

@@ -99,3 +99,30 @@ describe('situation model: impaired drivers and overdue people (round 5)', () =>
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
   }
 })
+
+describe('round 6: vehicles driven at people; every word of a safe context', () => {
+  it('flags a rider going through a crowd now', () =>
+    assert.ok(
+      detectEmergency(
+        'a car has mounted the pavement outside the school gates and is reversing back towards the parents',
+      ),
+    ))
+  it('flags quad bikes riding at children in the park', () =>
+    assert.ok(
+      detectEmergency(
+        'quads are riding at the kids on the rec, one nearly hit a boy, they keep coming back',
+      ),
+    ))
+  it('does not read a street name and a smoke alarm as a road and a fire', () =>
+    assert.equal(
+      detectEmergency(
+        'flat on Mill Lane, the smoke alarm in the hall is missing and the landlord says tough. is that allowed?',
+      ),
+      undefined,
+    ))
+  it('does not flag a question about a pavement-parking rule', () =>
+    assert.equal(
+      detectEmergency('Is it illegal for vans to keep mounting the pavement on our street?'),
+      undefined,
+    ))
+})

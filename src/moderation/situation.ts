@@ -100,6 +100,10 @@ const NEGATIONS = new Map([
   ['arent', "aren't"],
 ])
 
+/** Folds "cant", "cannot", "dont"… to one form for the cue lists. */
+export const foldNegations = (tokens: readonly string[]): string[] =>
+  tokens.map((w) => NEGATIONS.get(w) ?? w)
+
 /** Score at or above which a described situation is an emergency. */
 export const SITUATION_THRESHOLD = 4
 
@@ -185,7 +189,7 @@ export function describeSituation(prepared: Prepared): Situation {
 
 function scoreSituation(prepared: Prepared): Situation {
   const { sentences } = prepared
-  const tokens = prepared.tokens.map((w) => NEGATIONS.get(w) ?? w)
+  const tokens = foldNegations(prepared.tokens)
   const none: Situation = {
     score: 0,
     hazard: undefined,
@@ -196,7 +200,9 @@ function scoreSituation(prepared: Prepared): Situation {
   // Most messages name no hazard at all: one pass decides, before any other cue is looked for.
   if (hazards.find(tokens) === undefined || hasRemarkMark(prepared.text)) return none
   const safe = new Set<number>()
-  for (const hit of safeContext.hits(tokens)) safe.add(hit.at)
+  // Every word of a safe context is safe: "alarm" in "smoke alarm" is no fire either.
+  for (const hit of safeContext.hits(tokens))
+    for (let k = hit.at; k < hit.at + hit.phrase.split(' ').length; k++) safe.add(k)
   let best = 0
   let hazard: string | undefined
   const found = new Set<string>()

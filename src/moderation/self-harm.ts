@@ -1,0 +1,39 @@
+import { AT_HAND, FAREWELL, INTENT, MEANS, TAKING, URGENT } from './lexicons/self-harm.ts'
+import { PhraseMatcher } from './normalise.ts'
+import { foldNegations } from './situation.ts'
+
+const intent = new PhraseMatcher(INTENT)
+const means = new PhraseMatcher(MEANS)
+const atHand = new PhraseMatcher(AT_HAND)
+const taking = new PhraseMatcher(TAKING)
+const farewell = new PhraseMatcher(FAREWELL)
+const urgent = new PhraseMatcher(URGENT)
+
+/**
+ * A disclosure of self-harm or suicide happening now, by the poster or about someone else:
+ * "I've got the tablets in front of me and I've written the letters", "she says she can't do it
+ * anymore and she's taking everything tonight, she's not answering". Two parts out of intent,
+ * means at hand (or being taken) and a farewell; or intent or a farewell with the person out of
+ * reach or "tonight" (means alone are ordinary in a mental-health chat: "my meds for tonight"). Read only in the live sentences [from, to) the emergency detector passes, so "if",
+ * "last year" and questions that open "is there…" are already left out.
+ */
+export function selfHarmNow(
+  input: readonly string[],
+  live: ReadonlyArray<readonly [number, number]>,
+): string | undefined {
+  const tokens = foldNegations(input)
+  const found: string[] = []
+  let soon = false
+  for (const [from, to] of live) {
+    const said = intent.find(tokens, from, to)
+    if (said && !found.includes('intent')) found.push('intent')
+    const took = taking.find(tokens, from, to)
+    const held = means.find(tokens, from, to) && atHand.find(tokens, from, to)
+    if ((took || held) && !found.includes('means')) found.push('means')
+    if (farewell.find(tokens, from, to) && !found.includes('farewell')) found.push('farewell')
+    soon ||= urgent.find(tokens, from, to) !== undefined
+  }
+  if (found.length >= 2 || (found.length === 1 && found[0] !== 'means' && soon))
+    return `self-harm now (${found.join(', ')})`
+  return undefined
+}
