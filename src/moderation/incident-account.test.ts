@@ -50,3 +50,25 @@ describe('crime report: an account of an incident with no intent phrase', () => 
     assert.equal(a.kind, 'question')
   })
 })
+
+// Round 6: acts the earlier lists lacked, from other services than the labelled chats.
+describe('crime report: nuisance driving, impersonation and housing offences (round 6)', () => {
+  const reports = [
+    'Two scramblers tearing up the cricket pitch at the rec every evening this week, one had the plate BD19 XKT.',
+    'A man calling himself a council enforcement officer has been knocking on doors on Beech Road asking for cash fines since Monday.',
+    'Flat above the chip shop at 12 Market Street has eleven lads in it, overcrowded and the landlord Peter Oakes never answers.',
+    'my upstairs neighbour has been subletting her housing association flat to students since September',
+    'The landlord changed the code on the door and locked us out on Friday night with the baby inside our things. Who is in charge of this?',
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+
+  const questions = [
+    'Is it illegal for my landlord to cut off the heating if I am behind on rent?',
+    'Can I sublet my spare room if I am a council tenant?',
+    'How do I check if a house in multiple occupation is licensed?',
+    'Do e-scooter riders get chased by officers or is that too dangerous?',
+    'What happens if someone is calling himself a counsellor without any qualifications, is that allowed?',
+  ]
+  for (const text of questions)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+})

@@ -685,6 +685,15 @@ export const NOT_NOW = [
  * "fire door", "gas bill", "knife crime"): a hazard starting inside one of these is not a hazard.
  */
 export const SAFE_CONTEXT = [
+  // a supply cut off by a landlord or supplier, not people cut off by water
+  'cut off our',
+  'cut off my',
+  'cut off the electric',
+  'cut off the electricity',
+  'cut off the gas',
+  'cut off the water',
+  'cut off the power',
+  'cut off the heating',
   'smoke alarm',
   'smoke alarms',
   'smoke detector',
