@@ -28,8 +28,12 @@ const ROLLBACK = CompiledQuery.raw('rollback')
  * the same file waits for the lock instead) and no per-chat lock is needed. Control statements
  * are plain SQL on the held connection: the query builder's transaction objects cost more than
  * the statements themselves.
+ *
+ * After the COMMIT, `sync` makes it durable (sqlite-sync.ts) while the batch still holds the one
+ * connection: nothing in this process reads what the batch wrote, and nothing is acknowledged,
+ * before it is on disk, yet the event loop goes on parsing and analysing the next requests.
  */
-export function batchedTransactions(db: Kysely<Database>) {
+export function batchedTransactions(db: Kysely<Database>, sync: () => Promise<void>) {
   const queue: Array<Pending<unknown>> = []
   let running = false
 
@@ -56,6 +60,7 @@ export function batchedTransactions(db: Kysely<Database>) {
           await conn.executeQuery(ROLLBACK).catch(() => undefined)
           throw err
         }
+        await sync()
       })
       batch.forEach((item, i) => {
         const o = outcomes[i]
