@@ -237,6 +237,42 @@ describe('live feed hub', () => {
     v10.socket.destroy()
   })
 
+  it('[E10] a frame costs each chunked viewer one socket write, holding the whole chunk', async () => {
+    const hub = new FeedHub(deps, {
+      heartbeatMs: 60_000,
+      maxBufferBytes: 64 * 1024,
+      pollMs: 60_000,
+    })
+    hub.start()
+    /** A chunked HTTP/1.1 response whose socket records every write it is given. */
+    const chunkedViewer = () => {
+      const v = new Viewer(true)
+      const writes: Buffer[] = []
+      Object.assign(v, {
+        chunkedEncoding: true,
+        socket: { write: (b: Buffer) => writes.push(Buffer.from(b)) },
+      })
+      return { res: v.asResponse(), writes }
+    }
+    const viewers = [chunkedViewer(), chunkedViewer(), chunkedViewer()]
+    for (const v of viewers) await hub.attach(live.id, 'public', v.res, null)
+    const before = viewers.map((v) => v.writes.length)
+    const text = 'One write each: does a lead count as control in a park?'
+    const { question } = await askQuestion(deps, live, { text }, { visitorKey: 'e10-writes' })
+    await moderate(deps, host, 'dogs-chat', question.id, { type: 'approve' })
+    await hub.settled(live.id)
+    for (const [i, v] of viewers.entries()) {
+      const fresh = v.writes.slice(before[i])
+      assert.equal(fresh.length, 1, `viewer ${i} got the frame in one write`)
+      const chunk = (fresh[0] as Buffer).toString()
+      const size = Number.parseInt(chunk.slice(0, chunk.indexOf('\r\n')), 16)
+      const data = Buffer.from(chunk.slice(chunk.indexOf('\r\n') + 2, -2))
+      assert.equal(data.length, size, 'the size line matches the data')
+      assert.ok(chunk.endsWith('\r\n') && data.toString().includes(text))
+    }
+    hub.close(1000)
+  })
+
   it('[E7] on shutdown viewers are told when to retry', async () => {
     const v = rawViewer(port, '/api/v1/chats/dogs-chat/events')
     await once(v.socket, 'data')
