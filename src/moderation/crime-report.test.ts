@@ -35,3 +35,15 @@ describe('detectCrimeReport', () => {
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
   }
 })
+
+describe('round 6: an intent phrase refused, put off or about a record', () => {
+  const notReports = [
+    "My neighbour's lodger seems to be dealing but I don't want to report him until I'm sure. What are the signs?",
+    'Do you wait 24 hours before reporting a missing teenager?',
+    'How long does a caution stay on record for a job application?',
+  ]
+  for (const text of notReports)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+  it('still flags a wish to report made before something happens', () =>
+    assert.ok(detect('I want to report the van dumping rubble on Elm Road before someone gets hurt.')))
+})

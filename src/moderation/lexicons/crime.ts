@@ -140,6 +140,15 @@ export const ASKING_HOW = [
   'who',
   'whom',
   'when',
+  // not a wish to report now: refused, put off, or how long a record lasts
+  "don't want to",
+  'dont want to',
+  "didn't want to",
+  'before',
+  'stay',
+  'stays',
+  'remain',
+  'kept',
 ]
 
 /** Service complaints are not crimes, even when "reported". */
