@@ -45,5 +45,7 @@ describe('round 6: an intent phrase refused, put off or about a record', () => {
   for (const text of notReports)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
   it('still flags a wish to report made before something happens', () =>
-    assert.ok(detect('I want to report the van dumping rubble on Elm Road before someone gets hurt.')))
+    assert.ok(
+      detect('I want to report the van dumping rubble on Elm Road before someone gets hurt.'),
+    ))
 })
