@@ -112,3 +112,16 @@ describe('round 6: abuse aimed at staff by role, and reported threats', () => {
   for (const text of notAbuse)
     it(`leaves alone: ${text.slice(0, 50)}`, () => assert.equal(detectAbuse(text), undefined))
 })
+
+describe('round 6: where staff live or leave their cars', () => {
+  const threats = [
+    'The inspector who shut my takeaway lives above the bakery on King Street. Someone should pay him a visit.',
+    'We know where your wardens leave their vans overnight. Be a shame if anything happened to them.',
+  ]
+  for (const text of threats) it(`flags: ${text.slice(0, 50)}`, () => assert.ok(detectAbuse(text)))
+  it('leaves alone a friendly mention of where staff live', () =>
+    assert.equal(
+      detectAbuse('Our community nurse lives in the village and pops round to see mum most weeks.'),
+      undefined,
+    ))
+})

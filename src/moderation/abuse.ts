@@ -8,6 +8,7 @@ import {
   SELF,
   SHAME_OBJECTS,
   STAFF,
+  STAFF_NOUNS,
   TARGETS,
   THREATS,
   UNNAMED_HARM,
@@ -106,7 +107,9 @@ function ahead(list: readonly string[], at: number, max: number): string[] {
  * - "I know where <someone> lives/parks/works…" aimed at staff ("that PC", "your sergeant", a
  *   PCSO named earlier in the sentence), or together with harm left unnamed ("wouldn't want
  *   anything to happen to it");
- * - "I know the officer … lives in …" with a visit announced ("might pop round for a chat").
+ * - where a member of staff lives ("I know the officer … lives in …", "the officer who refused
+ *   us lives on the hill") with a visit announced ("might pop round", "pay him a visit") or harm
+ *   left unnamed.
  */
 export function veiledThreat(list: readonly string[]): string | undefined {
   let knowsWhere: 'staff' | 'someone' | undefined
@@ -119,16 +122,17 @@ export function veiledThreat(list: readonly string[]): string | undefined {
     if (w === 'shame' && list[i + 1] === 'if') {
       if (ahead(list, i + 2, 3).some((x) => shameObjects.has(x))) return 'be a shame if…'
     }
-    if (w === 'know' && KNOWERS.has(list[i - 1] ?? '')) {
-      const where = list[i + 1] === 'where'
-      const rest = ahead(list, i + (where ? 2 : 1), where ? 8 : 10)
+    if (w === 'know' && list[i + 1] === 'where' && KNOWERS.has(list[i - 1] ?? '')) {
+      const rest = ahead(list, i + 2, 8)
       const place = rest.findIndex((x) => whereabouts.has(x))
-      const aimed = place >= 0 && rest.slice(0, place + 1).some((x) => staff.has(x))
-      if (where && place >= 0) {
-        const before = list.slice(sentence, i)
-        knowsWhere = aimed || before.some((x) => staff.has(x)) ? 'staff' : (knowsWhere ?? 'someone')
-      } else if (aimed && HOME.has(rest[place] ?? '')) knowsHome = true
+      if (place >= 0) {
+        // The member of staff may be named after "where" or earlier in the sentence.
+        const aimed = list.slice(sentence, i + 3 + place).some((x) => staff.has(x))
+        knowsWhere = aimed ? 'staff' : (knowsWhere ?? 'someone')
+      }
     }
+    // "the officer who turned our request down lives on the hill": where staff live, named.
+    if (w && HOME.has(w) && list.slice(Math.max(sentence, i - 8), i).some(isStaff)) knowsHome = true
     if (w && unnamedHarm.has(w)) {
       const rest = ahead(list, i + 1, 4)
       const happen = rest.findIndex((x) => x.startsWith('happen'))
@@ -137,12 +141,14 @@ export function veiledThreat(list: readonly string[]): string | undefined {
   }
   if (knowsWhere === 'staff') return 'I know where … lives'
   if (knowsWhere && unnamed) return 'I know where … / something happening to'
-  if (knowsHome && (unnamed || visit.find(list))) return 'I know … lives / a visit'
+  if (knowsHome && (unnamed || visit.find(list))) return 'where staff live / a visit'
   return undefined
 }
 
 /** Where someone lives or keeps their car, as opposed to where they work. */
-const HOME = new Set(['live', 'lives', 'living', 'house', 'home', 'park', 'parks', 'car'])
+const HOME = new Set(['lives', 'living', 'house', 'home', 'parks'])
+const staffNouns = new Set(STAFF_NOUNS)
+const isStaff = (w: string) => staff.has(w) || staffNouns.has(w)
 
 /**
  * Insults, threats and directed swearing aimed at the organisation, its staff or other

@@ -409,6 +409,9 @@ export const WHEREABOUTS = [
   'house',
   'home',
   'car',
+  'cars',
+  'van',
+  'vans',
 ]
 
 /** People in the organisation a threat may be aimed at ("I know where that PC lives"). */
