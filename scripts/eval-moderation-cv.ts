@@ -101,7 +101,8 @@ function prf(indices: number[], kindOf: (i: number) => MessageKind, kind: Messag
 const all = rows.map((_, i) => i)
 const groups: Array<[string, number[]]> = [
   ['all chats', all],
-  ['D+H+J+K', all.filter((i) => rows[i]?.set !== 'challenge')],
+  // The four earlier held-out-style sets, as in rounds 4 and 5 (not the challenge set or N).
+  ['D+H+J+K', all.filter((i) => !['challenge', 'holdout6'].includes(rows[i]?.set ?? ''))],
   ...TRAINING_SETS.map(
     (set) => [set, all.filter((i) => rows[i]?.set === set)] as [string, number[]],
   ),

@@ -62,6 +62,8 @@ describe('analyse: rules and the kind model', () => {
       'w:unicorn': [0, 8, 0, 8],
       'w:clowns': [0, 0, 0, 2],
       'w:lot': [0, 0, 0, 1],
+      // the model has weighed this rule reason, so it may veto it
+      'r:abuse: insult': [0, 0, 0, 0],
     },
   })
 

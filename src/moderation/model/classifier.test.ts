@@ -13,6 +13,7 @@ const data: KindModelData = {
     'b:you unicorn': [0, 0, 0, 1],
     'c:<uni': [0, 0, 0, 0.5],
     'r:emergency': [3, 0, 0, 0],
+    'r:emergency: harm in progress': [0.5, 0, 0, 0],
     'lex:hazard': [-2, 0, 0, 0],
   },
 }
@@ -35,6 +36,14 @@ describe('KindModel', () => {
     assert.equal(weak?.vetoed, true)
     const [kept] = model.score(['r:emergency'])
     assert.equal(kept?.vetoed, false)
+  })
+
+  it('does not veto a rule firing for a reason it has no weight for (round 6)', () => {
+    const model = new KindModel(data)
+    const [known] = model.score(['r:emergency', 'r:emergency: harm in progress', 'lex:hazard'])
+    assert.equal(known?.vetoed, true)
+    const [unknown] = model.score(['r:emergency', 'r:emergency: self-harm now', 'lex:hazard'])
+    assert.equal(unknown?.vetoed, false)
   })
 
   it('counts a feature once however often it is added', () => {

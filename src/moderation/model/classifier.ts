@@ -84,10 +84,25 @@ export class KindModel {
   }
 }
 
+const RULE_NAMES = ['emergency', 'spam', 'crime report', 'abuse']
+
+/**
+ * The kind whose rule a feature names with its reason (`r:emergency: self-harm now`), or -1.
+ * A rule reason the model kept no weight for (it fired in fewer than three training chats, or
+ * never) is one the model cannot judge, so that rule's flag is not vetoed.
+ */
+export function ruleKindOf(feature: string): number {
+  if (!feature.startsWith('r:')) return -1
+  const colon = feature.indexOf(': ', 2)
+  return colon < 0 ? -1 : RULE_NAMES.indexOf(feature.slice(2, colon))
+}
+
 /** Adds up one message's weights; `drivers` lists the strongest positive features of a flag. */
 export class KindScorer {
   readonly #sums: number[]
   readonly #found = new Map<string, readonly number[]>()
+  /** Per kind: its rule fired for a reason the model has no weight for. */
+  readonly #unknownRule = MODEL_KINDS.map(() => false)
 
   constructor(
     private readonly model: KindModel,
@@ -101,6 +116,10 @@ export class KindScorer {
   add(feature: string): void {
     const w = this.model.weightOf(feature)
     if (w) this.#count(feature, w)
+    else {
+      const k = ruleKindOf(feature)
+      if (k >= 0) this.#unknownRule[k] = true
+    }
   }
 
   addWord(word: string): void {
@@ -132,7 +151,7 @@ export class KindScorer {
     return MODEL_KINDS.map((kind, k) => {
       const probability = 1 / (1 + Math.exp(-(this.#sums[k] ?? 0)))
       const flagged = probability >= (this.threshold[k] ?? 1)
-      const vetoed = probability < (this.veto[k] ?? 0)
+      const vetoed = probability < (this.veto[k] ?? 0) && !this.#unknownRule[k]
       const drivers = flagged ? this.#drivers(k) : []
       return { kind, probability, flagged, vetoed, drivers }
     })

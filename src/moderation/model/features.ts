@@ -13,6 +13,7 @@ import {
   STRONG_NOW,
   WEAK_NOW,
 } from '../lexicons/emergency.ts'
+import { FAREWELL, INTENT as SELF_HARM_INTENT, TAKING } from '../lexicons/self-harm.ts'
 import { HELPLESS_CUES } from '../lexicons/situation.ts'
 import { QUOTING_SPAM } from '../lexicons/spam.ts'
 import { PhraseMatcher } from '../normalise.ts'
@@ -64,6 +65,7 @@ const LEXICON_SIGNALS: Record<string, readonly string[]> = {
   'asks how to': ASKING_HOW,
   'service issue': SERVICE_ISSUE,
   'quotes spam': QUOTING_SPAM,
+  'self-harm': [...SELF_HARM_INTENT, ...FAREWELL, ...TAKING],
 }
 /** Phrase → the groups it belongs to; one matcher finds them all in a single pass. */
 const groupsOf = new Map<string, string[]>()

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { MessageKind } from '../types.ts'
-import { KindModel } from './classifier.ts'
+import { KindModel, MODEL_KINDS } from './classifier.ts'
 import {
   chooseThresholds,
   DEFAULT_TRAIN,
   type Example,
+  flagPR,
   outOfFold,
   trainKindModel,
 } from './training.ts'
@@ -63,5 +64,25 @@ describe('trainKindModel', () => {
       const flagged = (probability[i]?.[1] ?? 0) >= spamThreshold
       assert.equal(flagged, e.kind === 'spam', e.id)
     })
+  })
+})
+
+describe('flagPR (round 6)', () => {
+  it('leaves out messages a kind earlier in the precedence decides', () => {
+    const crime = MODEL_KINDS.indexOf('crime_report')
+    const scored = [
+      // an emergency that also reads as a crime report: the emergency flag decides it
+      {
+        kind: 'emergency' as const,
+        rules: [true, false, true, false],
+        probability: [0.9, 0, 0, 0],
+      },
+      {
+        kind: 'crime_report' as const,
+        rules: [false, false, true, false],
+        probability: [0, 0, 0.9, 0],
+      },
+    ]
+    assert.deepEqual(flagPR(scored, crime, 0.5, 0), { precision: 1, recall: 1 })
   })
 })

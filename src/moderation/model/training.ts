@@ -1,5 +1,5 @@
 import type { MessageKind } from '../types.ts'
-import { type KindModelData, MODEL_KINDS } from './classifier.ts'
+import { type KindModelData, MODEL_KINDS, ruleKindOf } from './classifier.ts'
 
 /** One training message: its features, its label and the chat it came from. */
 export interface Example {
@@ -156,6 +156,10 @@ export function flagPR(scored: readonly Scored[], k: number, t: number, veto: nu
   let predicted = 0
   let actual = 0
   for (const s of scored) {
+    // A message of a kind that comes first in the precedence (a crime flag on an emergency) is
+    // decided by that kind's flag: vetoing this one would change nothing, so it is not scored.
+    const first = MODEL_KINDS.indexOf(s.kind as (typeof MODEL_KINDS)[number])
+    if (first >= 0 && first < k) continue
     const p = s.probability[k] ?? 0
     const got = (s.rules[k] && p >= veto) || p >= t
     const is = s.kind === MODEL_KINDS[k]
@@ -233,11 +237,16 @@ export function outOfFold(examples: readonly Example[], options: TrainOptions): 
     const weights = new Map(Object.entries(data.weights))
     examples.forEach((e, i) => {
       if (e.chat !== chat) return
-      out[i] = MODEL_KINDS.map((_, k) => {
-        let z = data.bias[k] ?? 0
-        for (const f of e.features) z += weights.get(f)?.[k] ?? 0
-        return 1 / (1 + Math.exp(-z))
-      })
+      const z = MODEL_KINDS.map((_, k) => data.bias[k] ?? 0)
+      const unknownRule = MODEL_KINDS.map(() => false)
+      for (const f of e.features) {
+        const w = weights.get(f)
+        if (w) for (let k = 0; k < z.length; k++) z[k] = (z[k] ?? 0) + (w[k] ?? 0)
+        else if (ruleKindOf(f) >= 0) unknownRule[ruleKindOf(f)] = true
+      }
+      // As in KindScorer: a rule firing for a reason this model never weighed cannot be vetoed,
+      // which for choosing vetoes and for scoring is the same as the model being certain.
+      out[i] = z.map((v, k) => (unknownRule[k] ? 1 : 1 / (1 + Math.exp(-v))))
     })
   }
   return out
