@@ -28,12 +28,8 @@ const ROLLBACK = CompiledQuery.raw('rollback')
  * the same file waits for the lock instead) and no per-chat lock is needed. Control statements
  * are plain SQL on the held connection: the query builder's transaction objects cost more than
  * the statements themselves.
- *
- * After the COMMIT, `sync` makes it durable (sqlite-sync.ts) while the batch still holds the one
- * connection: nothing in this process reads what the batch wrote, and nothing is acknowledged,
- * before it is on disk, yet the event loop goes on parsing and analysing the next requests.
  */
-export function batchedTransactions(db: Kysely<Database>, sync: () => Promise<void>) {
+export function batchedTransactions(db: Kysely<Database>) {
   const queue: Array<Pending<unknown>> = []
   let running = false
 
@@ -60,7 +56,6 @@ export function batchedTransactions(db: Kysely<Database>, sync: () => Promise<vo
           await conn.executeQuery(ROLLBACK).catch(() => undefined)
           throw err
         }
-        await sync()
       })
       batch.forEach((item, i) => {
         const o = outcomes[i]

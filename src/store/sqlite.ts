@@ -8,32 +8,25 @@ import { makeRepos } from './repos.ts'
 import type { Database } from './schema.ts'
 import { batchedTransactions } from './sqlite-batch.ts'
 import { startCheckpointer } from './sqlite-checkpoint.ts'
-import { walSync } from './sqlite-sync.ts'
 import type { Store } from './store.ts'
 
 /**
- * Opens (creating if needed) the embedded SQLite store and migrates it. WAL, synced after every
- * commit before anything is acknowledged or read (sqlite-sync.ts), makes every acknowledged
- * commit survive a crash or power loss.
+ * Opens (creating if needed) the embedded SQLite store and migrates it. WAL with synchronous=FULL
+ * makes every acknowledged commit survive a crash or power loss.
  */
 export async function openSqliteStore(file: string, opts: { log?: Logger } = {}): Promise<Store> {
-  const onDisk = file !== ':memory:'
-  if (onDisk) mkdirSync(dirname(file), { recursive: true })
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const conn = new SQLite(file)
-  if (onDisk && conn.pragma('journal_mode = WAL', { simple: true }) !== 'wal') {
-    throw new Error(`${file}: SQLite would not switch to WAL mode`)
-  }
-  // COMMIT writes the WAL; walSync puts it on disk off the event loop, before anyone hears of it.
-  conn.pragma('synchronous = NORMAL')
+  conn.pragma('journal_mode = WAL')
+  conn.pragma('synchronous = FULL')
   conn.pragma('foreign_keys = ON')
   conn.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(conn) }),
   })
   await migrateToLatest(db as Kysely<unknown>)
-  const checkpointer = onDisk ? startCheckpointer(conn, file, opts) : null
-  const wal = onDisk ? walSync(file) : null
-  const inBatch = batchedTransactions(db, async () => wal?.sync())
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(conn, file, opts)
+  const inBatch = batchedTransactions(db)
   return {
     dialect: 'sqlite',
     read: makeRepos(db, 'sqlite'),
@@ -45,7 +38,6 @@ export async function openSqliteStore(file: string, opts: { log?: Logger } = {})
     async close() {
       await checkpointer?.stop()
       await db.destroy()
-      wal?.close()
     },
   }
 }
