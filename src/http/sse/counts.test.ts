@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { describe, it } from 'node:test'
+import { describe, it, type TestContext } from 'node:test'
 import type { ChatEvent } from '../../domain/events.ts'
 import { CountBatcher } from './counts.ts'
 
@@ -12,6 +12,40 @@ const voted = (seq: number, questionId: string, votes: number): ChatEvent => ({
   actor: 'visitor:x',
   at: '2026-12-01T00:00:00.000Z',
 })
+
+/**
+ * A batcher whose rounds of writes last until `finishRound`, on a clock the test moves with
+ * `advance`; `emittedAt` lists when each frame went out.
+ */
+function slowRounds(t: TestContext) {
+  t.mock.timers.enable({ apis: ['setTimeout'] })
+  let clock = 0
+  const emittedAt: number[] = []
+  let endRound = () => {}
+  const b = new CountBatcher(
+    250,
+    () => {
+      emittedAt.push(clock)
+      return new Promise<void>((resolve) => {
+        endRound = resolve
+      })
+    },
+    () => clock,
+  )
+  return {
+    b,
+    emittedAt,
+    advance(ms: number) {
+      clock += ms
+      t.mock.timers.tick(ms)
+    },
+    /** Ends the round being written and lets the batcher see it. */
+    async finishRound() {
+      endRound()
+      await new Promise<void>((r) => setImmediate(r))
+    },
+  }
+}
 
 describe('vote and thanks coalescing', () => {
   it('[E8] a burst of votes reaches viewers as one counts frame per interval, with the latest totals and the highest seq', (t) => {
@@ -63,31 +97,13 @@ describe('vote and thanks coalescing', () => {
   })
 
   it('[E8] the interval counts from when a frame has reached every viewer, so a round held up does not bunch frames', async (t) => {
-    t.mock.timers.enable({ apis: ['setTimeout'] })
-    let clock = 0
-    const emittedAt: number[] = []
-    let finishRound = () => {}
-    const b = new CountBatcher(
-      250,
-      () => {
-        emittedAt.push(clock)
-        return new Promise<void>((resolve) => {
-          finishRound = resolve
-        })
-      },
-      () => clock,
-    )
-    const advance = (ms: number) => {
-      clock += ms
-      t.mock.timers.tick(ms)
-    }
+    const { b, emittedAt, advance, finishRound } = slowRounds(t)
     b.add(voted(1, 'q', 1))
     advance(0)
     b.add(voted(2, 'q', 2))
     advance(60)
     assert.deepEqual(emittedAt, [0], 'nothing new goes out while a round is still being written')
-    finishRound()
-    await new Promise<void>((r) => setImmediate(r))
+    await finishRound()
     advance(249)
     assert.deepEqual(emittedAt, [0], 'the next waits a full interval from the end of that round')
     advance(1)
@@ -96,28 +112,10 @@ describe('vote and thanks coalescing', () => {
   })
 
   it('[E8] after a slow round the next frame waits three times as long as the round took, at most 2 s', async (t) => {
-    t.mock.timers.enable({ apis: ['setTimeout'] })
-    let clock = 0
-    const emittedAt: number[] = []
-    let finishRound = () => {}
-    const b = new CountBatcher(
-      250,
-      () => {
-        emittedAt.push(clock)
-        return new Promise<void>((resolve) => {
-          finishRound = resolve
-        })
-      },
-      () => clock,
-    )
-    const advance = (ms: number) => {
-      clock += ms
-      t.mock.timers.tick(ms)
-    }
+    const { b, emittedAt, advance, finishRound } = slowRounds(t)
     const roundTakes = async (ms: number) => {
       advance(ms)
-      finishRound()
-      await new Promise<void>((r) => setImmediate(r))
+      await finishRound()
     }
     b.add(voted(1, 'q', 1))
     advance(0)
