@@ -1,8 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import type { Logger } from 'pino'
-import { analyse } from '../moderation/analyse.ts'
 import type { AnalyseContext, Analysis } from '../moderation/types.ts'
-import type { Analyser } from './analyser.ts'
+import { type Analyser, inThread } from './analyser.ts'
 import type { Request, Response } from './messages.ts'
 
 interface Pending {
@@ -29,24 +28,19 @@ export interface PoolOptions {
 
 /**
  * Moderation analysis on worker threads, started on first use. A request goes to the thread with
- * the fewest waiting;
- * if a thread dies, what it held is analysed on the calling thread and a new thread is started,
- * so no question waits forever or goes unanalysed. With no thread left, analysis runs in-thread.
+ * the fewest waiting; if a thread dies, what it held is analysed on the calling thread and a new
+ * thread is started, so no question waits forever or goes unanalysed. With no thread left,
+ * analysis runs in-thread.
  */
 export function openAnalyserPool(opts: PoolOptions): Analyser {
   const url = opts.workerUrl ?? new URL('./boot.mjs', import.meta.url)
   const threads = new Set<Thread>()
   const deaths: number[] = []
   let nextId = 1
+  let started = false
   let closing = false
 
-  const settleHere = (p: Pending) => {
-    try {
-      p.resolve(analyse(p.text, p.context))
-    } catch (err) {
-      p.reject(err instanceof Error ? err : new Error(String(err)))
-    }
-  }
+  const settleHere = (p: Pending) => inThread.analyse(p.text, p.context).then(p.resolve, p.reject)
 
   function died(t: Thread, err?: unknown): void {
     if (!threads.delete(t)) return
@@ -83,8 +77,6 @@ export function openAnalyserPool(opts: PoolOptions): Analyser {
     threads.add(t)
   }
 
-  let started = false
-
   return {
     analyse(text, context) {
       // Threads start with the first message: a process that only serves viewers, or a chat
@@ -95,7 +87,7 @@ export function openAnalyserPool(opts: PoolOptions): Analyser {
       }
       let best: Thread | undefined
       for (const t of threads) if (!best || t.pending.size < best.pending.size) best = t
-      if (!best) return Promise.resolve().then(() => analyse(text, context))
+      if (!best) return inThread.analyse(text, context)
       const t = best
       return new Promise<Analysis>((resolve, reject) => {
         const id = nextId++
