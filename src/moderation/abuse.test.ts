@@ -125,3 +125,21 @@ describe('round 6: where staff live or leave their cars', () => {
       undefined,
     ))
 })
+
+describe('round 7: the person behind the chat, warnings given as threats', () => {
+  const abusive = [
+    'whoever is replying on here today is a complete muppet',
+    "whoever's manning this page is an absolute clown",
+    'you turn up at our allotment again and there will be trouble. consider yourselves warned',
+    "touch my van one more time and don't say you weren't warned",
+  ]
+  for (const text of abusive) it(`flags: ${text.slice(0, 50)}`, () => assert.ok(detectAbuse(text)))
+
+  const civil = [
+    'whoever is running this account, thank you, the answers are brilliant',
+    'whoever keeps dumping mattresses in the lane is a clown',
+    'I was warned about the fine, consider the lesson learned',
+  ]
+  for (const text of civil)
+    it(`does not flag: ${text.slice(0, 50)}`, () => assert.equal(detectAbuse(text), undefined))
+})

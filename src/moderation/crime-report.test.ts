@@ -49,3 +49,18 @@ describe('round 6: an intent phrase refused, put off or about a record', () => {
       detect('I want to report the van dumping rubble on Elm Road before someone gets hurt.'),
     ))
 })
+
+describe('round 7: wishes to report in other words', () => {
+  const reports = [
+    'My dad was charged £4,000 for a loft job that was never done. He has asked me to report it for him.',
+    'The trader who resurfaced our path overcharged my mum by thousands. We want him investigated.',
+    "The woman next door has bruises every week and won't talk about it. I want the police to know.",
+    'Someone has been siphoning diesel from the tractors at the yard. Thought you should know.',
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+  it('leaves alone a question about reporting for someone else', () =>
+    assert.equal(
+      detect('Can I report a scam for my gran or does she have to do it herself?'),
+      undefined,
+    ))
+})

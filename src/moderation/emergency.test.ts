@@ -67,3 +67,24 @@ describe('detectEmergency', () => {
     assert.equal(isCalm(prepare('temperature since this morning, should we go to A&E?')), false)
   })
 })
+
+describe('round 7: coerced on the doorstep, a disclosure dressed as "if", things named as equipment', () => {
+  const emergencies = [
+    "two men at my mum's door are insisting she drives them to the bank right now to pay for the roof",
+    "there's a builder in the hall saying I have to come to the cash machine with him right now or he'll not leave",
+    "if my ex is at the door right now and I'm hiding upstairs, can I just message you on here?",
+  ]
+  for (const text of emergencies)
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+
+  const notEmergencies = [
+    "We've just had the coal fire swept. Do we still need a carbon monoxide alarm in that room?",
+    'I just fitted a heat alarm in the kitchen, does it need to be interlinked?',
+    'There is a sign on my door saying no salesmen and they still ring the bell every week.',
+    'The rep was at the door for an hour and I just wanted him to go. Can I cancel the order?',
+    'What should I do if someone is insisting I go to the bank with them?',
+    'If a trader asks you to go to the cashpoint right now, is that a scam?',
+  ]
+  for (const text of notEmergencies)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+})

@@ -64,6 +64,26 @@ const YEAR = /^(?:19|20)\d\d$/
 const BEFORE = 6
 const AFTER = 4
 
+/** "The salesman was in the house for 3 hours": a situation said in the past is over. */
+const PAST = new Set(['was', 'were'])
+const FIRST_PERSON = new Set(['i', 'me', 'my', "i'm", 'im', 'we', 'us'])
+
+/**
+ * "if someone is in the house with me right now and I can't talk…": a disclosure dressed as a
+ * hypothetical. An "if" sentence about the poster with "right now" in it is not hypothetical;
+ * any other not-now cue ("what to do", "would you") still makes it one.
+ */
+function disclosedAsIf(tokens: readonly string[], from: number, to: number): boolean {
+  for (const hit of notNow.hits(tokens, from, to)) if (hit.phrase !== 'if') return false
+  let now = false
+  let self = false
+  for (let i = from; i < to; i++) {
+    if (tokens[i] === 'right' && tokens[i + 1] === 'now') now = true
+    if (FIRST_PERSON.has(tokens[i] ?? '')) self = true
+  }
+  return now && self
+}
+
 /** Hits in tokens[from, to) that do not start inside a safe context ("smoke alarm"). */
 function* hitsOutside(
   matcher: PhraseMatcher,
@@ -244,7 +264,7 @@ export function detectEmergency(
   if (looksLikePhishing(prepared)) return undefined
   const current: Array<[number, number]> = []
   for (const [from, to] of sentences) {
-    if (notNow.find(tokens, from, to)) continue
+    if (notNow.find(tokens, from, to) && !disclosedAsIf(tokens, from, to)) continue
     let year = false
     for (let i = from; i < to && !year; i++) year = YEAR.test(tokens[i] ?? '')
     // Over, a remark or fiction ("has stopped now", "in a film"); cut at a general question.
@@ -292,7 +312,8 @@ export function detectEmergency(
     }
     const situation = firstHit(danger, tokens, from, to, safe)
     if (situation && anyStrong) return `"${situation.phrase}" happening now`
-    if (situation && !reporting && weak) return `"${situation.phrase}" with "${weak}"`
+    if (situation && !reporting && weak && !PAST.has(tokens[situation.at - 1] ?? ''))
+      return `"${situation.phrase}" with "${weak}"`
     const caller = anyStrong ? dangerIfStrong.find(tokens, from, to) : undefined
     if (caller) return `"${caller}" happening now`
   }

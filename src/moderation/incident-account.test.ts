@@ -72,3 +72,25 @@ describe('crime report: nuisance driving, impersonation and housing offences (ro
   for (const text of questions)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
 })
+
+describe('round 7: safety offences in a let, fireworks as weapons, violence overheard, watching', () => {
+  const reports = [
+    'Our letting agent has padlocked the fire escape at the flats on Hope Street since Friday. Who deals with this?',
+    'The landlord of our HMO took the batteries out of every smoke detector last month and says they are a nuisance. Can someone come out?',
+    'Lads put a lit firework through our letterbox last night, the hall carpet is scorched. My doorbell camera got them. Who do I give the footage to?',
+    'The man in the flat above has been hitting his girlfriend again, we heard her screaming on Sunday and she had a black eye this morning.',
+    'A white van has been parked opposite my house every evening this week with a woman sat in it. Reg on request.',
+    'Two men knocked on every door in our cul-de-sac yesterday offering gutter cleaning, they only stop at the bungalows.',
+    'Somebody is using my photos on a dating site pretending to be me. Can I report it to you or is it Action Fraud?',
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+
+  const notReports = [
+    'Is it legal for a landlord to padlock a fire exit if the building is empty?',
+    'Energy firms cold calling pensioners on a Sunday should be banned.',
+    'How do I know if someone is pretending to be me online? Can I report it?',
+    'Can you put a sign through the letterbox saying no cold callers?',
+  ]
+  for (const text of notReports)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+})

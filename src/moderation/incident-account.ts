@@ -28,6 +28,8 @@ const evidence = new PhraseMatcher(EVIDENCE)
 const SENTENCE = /[^.!?\n]+[.!?\n]*/g
 // A clock time ("at 3am", "about 21:30", "around 4pm").
 const CLOCK = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b/i
+// A process ask that names reporting ("report it to", "still report").
+const REPORTS = /\breport\b/
 const WH = new Set(['how', 'what', 'when', 'where', 'why', 'who', 'which', 'whom'])
 const AUX = new Set(['can', 'could', 'would', 'will', 'should', 'is', 'are', 'do', 'does', 'did'])
 const SUBJECT = new Set([
@@ -77,6 +79,8 @@ export function incidentAccount(prepared: Prepared, masks: readonly Mask[]): str
     if (t.length === 0) continue
     if (asks(sentence, t)) {
       if (!processAsk.find(t) || adviceAsk.find(t)) return undefined
+      // "can I report it on here?" after an account: that incident, not one in general.
+      for (const hit of processAsk.hits(t)) if (REPORTS.test(hit.phrase)) anchored = true
       continue
     }
     if (!incident) {

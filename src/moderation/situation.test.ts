@@ -126,3 +126,20 @@ describe('round 6: vehicles driven at people; every word of a safe context', () 
       undefined,
     ))
 })
+
+describe('round 7: an abuser at or inside the home', () => {
+  const situations = [
+    "My ex isn't allowed near me and his van has just pulled up outside. He's sitting there watching the house and I'm on my own with the kids.",
+    "he's in the house with me and won't let me leave, I'm typing this from the bathroom",
+  ]
+  for (const text of situations)
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+
+  const notSituations = [
+    'Someone took my phone on the bus yesterday, can I get a crime number for the insurance?',
+    'A car has been parked outside my house every night for weeks with a man in it. I am not in danger, but can you look into it?',
+    'Does a restraining order stop him driving past the house?',
+  ]
+  for (const text of notSituations)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+})

@@ -296,6 +296,16 @@ export const THREATS = [
   'watch his back',
   'watch their back',
   'watch your step',
+  // a warning given as a threat ("consider yourselves warned")
+  'consider yourselves warned',
+  'consider yourself warned',
+  'consider urselves warned',
+  'consider urself warned',
+  'consider this a warning',
+  "don't say you weren't warned",
+  'dont say you werent warned',
+  "don't say we didn't warn",
+  'dont say we didnt warn',
 ]
 
 /** After "hope", a harm wished on someone ("hope your office floods", "hope you all lose…"). */
@@ -497,6 +507,23 @@ export const STAFF_NOUNS = [
   'advisers',
   'manager',
   'managers',
+]
+
+/**
+ * After "whoever" ("whoever is running this account", "whoever's answering tonight"): the person
+ * behind the chat, who is the reader an insult is aimed at.
+ */
+export const OPERATOR_VERBS = [
+  'running',
+  'runs',
+  'answering',
+  'answers',
+  'replying',
+  'replies',
+  'typing',
+  'posting',
+  'manning',
+  'behind',
 ]
 
 /** Between a staff noun and an insult, these say someone else spoke ("the officer said it's a joke"). */

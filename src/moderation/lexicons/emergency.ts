@@ -90,6 +90,17 @@ export const DANGER_IF_STRONG = [
   'inside my',
   'inside her',
   'inside his',
+  // doorstep coercion: taken to draw cash, or threatened into paying
+  'to the cashpoint',
+  'to the cash machine',
+  'to the bank',
+  'insisting i',
+  'insisting we',
+  'insisting she',
+  'insisting he',
+  "or they'll",
+  'or theyll',
+  "or he'll",
 ]
 
 /**
@@ -746,6 +757,28 @@ export const SAFE_CONTEXT = [
   'bit of',
   'light fitting',
   'light fittings',
+  // heating appliances and alarms named as equipment ("had the gas fire serviced")
+  'gas fire',
+  'gas fires',
+  'electric fire',
+  'coal fire',
+  'log burner',
+  'wood burner',
+  'carbon monoxide alarm',
+  'carbon monoxide alarms',
+  'co alarm',
+  'co alarms',
+  'heat alarm',
+  'heat alarms',
+  // a notice on a door, not someone at it
+  'sign on the door',
+  'sign on my door',
+  'sign on her door',
+  'sign on his door',
+  'sticker on the door',
+  'sticker on my door',
+  'notice on the door',
+  'no cold callers',
 ]
 
 /** Sentence openings of a question about a situation rather than a description of one. */

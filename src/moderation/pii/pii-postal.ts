@@ -32,6 +32,9 @@ const STREET_ADDRESS_LOWER = new RegExp(
   `\\b(?:flat \\d{1,4}[a-z]?,? )?\\d{1,4}[a-z]?,? (?:${STREET_WORD_LOWER} ){1,2}(?:${LOWER_SUFFIXES})\\b`,
   'g',
 )
+// A street named in one word with its type inside it ("7 Kirkgate, Burnley", "12 Kingsway,
+// Leeds"): only with a town after it, since the word alone could be anything.
+const COMPOUND_STREET = /\b\d{1,4}[A-Za-z]?,? [A-Z][a-z]{2,20}(?:gate|way)(?=, [A-Z][a-z])/g
 const TOWN = new RegExp(`^, (${NAME_WORD}(?: ${NAME_WORD})?)\\b`)
 
 /** Street-level addresses: a house number plus a street name, with an optional town. */
@@ -42,6 +45,7 @@ export function findAddresses(text: string): Mask[] {
     ...text.matchAll(NAMED_HOUSE),
     ...text.matchAll(STREET_ADDRESS_LOWER),
     ...text.matchAll(WELSH_ADDRESS),
+    ...text.matchAll(COMPOUND_STREET),
   ]
   for (const m of matches) {
     let start = m.index

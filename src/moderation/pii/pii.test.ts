@@ -137,4 +137,27 @@ describe('findPii', () => {
       'Call [phone], email [email], [address] [postcode], [name]',
     )
   })
+
+  it('masks a name after a care relation or "details are", and older first names (round 7)', () => {
+    assert.deepEqual(masked('I look after Wilfred Ashworth, he is 88'), [
+      ['person_name', 'Wilfred Ashworth'],
+    ])
+    assert.deepEqual(masked("I'm the carer for Nkem Obiora-Bassey"), [
+      ['person_name', 'Nkem Obiora-Bassey'],
+    ])
+    assert.deepEqual(masked('Her details are Trinh Vuong, flat upstairs'), [
+      ['person_name', 'Trinh Vuong'],
+    ])
+    assert.deepEqual(masked('Mavis Entwistle next door has no smoke alarm'), [
+      ['person_name', 'Mavis Entwistle'],
+    ])
+  })
+
+  it('masks a one-word street with its type inside it, only before a town (round 7)', () => {
+    assert.deepEqual(masked('Please visit 14 Micklegate, York'), [
+      ['address', '14 Micklegate, York'],
+    ])
+    assert.deepEqual(masked('flat above 3 Kingsway, Hove'), [['address', '3 Kingsway, Hove']])
+    assert.deepEqual(masked('we waited at gate 3 and 2 Gateways later'), [])
+  })
 })
