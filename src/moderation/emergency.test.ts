@@ -83,7 +83,8 @@ describe('round 7: coerced on the doorstep, a disclosure dressed as "if", things
     'There is a sign on my door saying no salesmen and they still ring the bell every week.',
     'The rep was at the door for an hour and I just wanted him to go. Can I cancel the order?',
     'What should I do if someone is insisting I go to the bank with them?',
-    'If a trader asks you to go to the cashpoint right now, is that a scam?',
+    'If a trader asks me to go to the cashpoint right now, is that a scam?',
+    'If my ex turns up at the door right now, can I ring 999 even though nothing has happened?',
   ]
   for (const text of notEmergencies)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))

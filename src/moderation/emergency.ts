@@ -67,21 +67,25 @@ const AFTER = 4
 /** "The salesman was in the house for 3 hours": a situation said in the past is over. */
 const PAST = new Set(['was', 'were'])
 const FIRST_PERSON = new Set(['i', 'me', 'my', "i'm", 'im', 'we', 'us'])
+const STATE = /^(?:is|are|am|[a-z]+'s|[a-z]+'re|i'm|im)$/
 
 /**
  * "if someone is in the house with me right now and I can't talk…": a disclosure dressed as a
- * hypothetical. An "if" sentence about the poster with "right now" in it is not hypothetical;
- * any other not-now cue ("what to do", "would you") still makes it one.
+ * hypothetical. An "if" sentence that states the poster's present ("is", "are", "'m" before
+ * "right now") is not hypothetical; an event imagined ("if a trader asks me to … right now") and
+ * any other not-now cue ("what to do", "would you") still make it one.
  */
 function disclosedAsIf(tokens: readonly string[], from: number, to: number): boolean {
   for (const hit of notNow.hits(tokens, from, to)) if (hit.phrase !== 'if') return false
-  let now = false
+  let state = false
   let self = false
   for (let i = from; i < to; i++) {
-    if (tokens[i] === 'right' && tokens[i + 1] === 'now') now = true
-    if (FIRST_PERSON.has(tokens[i] ?? '')) self = true
+    const w = tokens[i] ?? ''
+    if (w === 'right' && tokens[i + 1] === 'now') return state && self
+    if (FIRST_PERSON.has(w)) self = true
+    if (STATE.test(w)) state = true
   }
-  return now && self
+  return false
 }
 
 /** Hits in tokens[from, to) that do not start inside a safe context ("smoke alarm"). */

@@ -139,6 +139,7 @@ describe('round 7: an abuser at or inside the home', () => {
     'Someone took my phone on the bus yesterday, can I get a crime number for the insurance?',
     'A car has been parked outside my house every night for weeks with a man in it. I am not in danger, but can you look into it?',
     'Does a restraining order stop him driving past the house?',
+    'my ex keeps staring at the house when he drops the kids off, is that harassment?',
   ]
   for (const text of notSituations)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
