@@ -33,6 +33,23 @@ export function tokens(text: string): string[] {
     .filter(Boolean)
 }
 
+// Sentence ends: a question mark, full stop or exclamation mark before a space, or a line break.
+const SENTENCE_END = /(?<=[?.!])\s+|\n+/
+
+/**
+ * A message's tokens sentence by sentence, and which sentences hold its question: those with a
+ * question mark, or the last one when none has. Sentences without a word are left out.
+ */
+export function sentenceTokens(text: string): Array<{ words: string[]; asks: boolean }> {
+  const sentences = text
+    .split(SENTENCE_END)
+    .map((s) => ({ words: tokens(s), asks: s.includes('?') }))
+    .filter((s) => s.words.length > 0)
+  const last = sentences.at(-1)
+  if (last && !sentences.some((s) => s.asks)) last.asks = true
+  return sentences
+}
+
 /**
  * Content terms of a message for duplicate matching: paraphrase phrases mapped to one
  * canonical term, stop words and bare numbers dropped, the rest Porter-stemmed. Returns a set

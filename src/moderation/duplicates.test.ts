@@ -63,6 +63,22 @@ describe('DuplicateIndex', () => {
     assert.equal(typo[0]?.id, 'x')
   })
 
+  it('counts a detail against a match when it is what is asked, not when it is background', () => {
+    // Same words either way; only which sentence holds "minibus" differs. A moderator would merge
+    // the first (both ask about a scooter) before the second (a scooter against a minibus).
+    const local = new DuplicateIndex()
+    local.add('base', 'We keep a caravan on the drive. Is a residents permit valid for a scooter?')
+    local.add('story', 'We keep a minibus on the drive. Is a residents permit valid for a scooter?')
+    local.add('asked', 'We keep a caravan on the drive. Is a residents permit valid for a minibus?')
+    local.add('other', 'When will the pothole on our road be filled?')
+    const hits = local.similarToId('base', { threshold: 0 })
+    assert.deepEqual(
+      hits.map((h) => h.id),
+      ['story', 'asked'],
+    )
+    assert.ok((hits[0]?.score ?? 0) > (hits[1]?.score ?? 0))
+  })
+
   it('forgets removed messages', () => {
     const local = new DuplicateIndex()
     local.add('x', 'refund for the cancelled swimming lesson')
