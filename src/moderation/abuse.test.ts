@@ -143,3 +143,26 @@ describe('round 7: the person behind the chat, warnings given as threats', () =>
   for (const text of civil)
     it(`does not flag: ${text.slice(0, 50)}`, () => assert.equal(detectAbuse(text), undefined))
 })
+
+describe('round 7: denied insults, quotes in single marks, knowing which station', () => {
+  it('flags knowing which station or depot staff work from', () =>
+    assert.ok(
+      detectAbuse(
+        'I know which depot you lot work out of. Might come and see you after your shift',
+      ),
+    ))
+  it('leaves alone an insult denied', () =>
+    assert.equal(
+      detectAbuse("To whoever needs to hear it: you're not an idiot for staying so long."),
+      undefined,
+    ))
+  it("leaves alone a threat quoted in single marks after 'saying'", () =>
+    assert.equal(
+      detectAbuse(
+        "My ex left a voicemail saying 'you'll regret this' last week. Can that be used as evidence?",
+      ),
+      undefined,
+    ))
+  it("still reads the poster's own words in single marks", () =>
+    assert.ok(detectAbuse("you'll regret it 'officer', I know where you live")))
+})

@@ -89,6 +89,7 @@ const whereabouts = new Set(WHEREABOUTS)
 const staff = new Set(STAFF)
 const shameObjects = new Set(SHAME_OBJECTS)
 const unnamedHarm = new Set(UNNAMED_HARM)
+const PLACE_ASK = new Set(['where', 'which', 'what'])
 const KNOWERS = new Set(['i', 'we', 'and', 'also', 'even', 'do', "i'm", 'im'])
 
 /** Words of the sentence of list[at], from `at` on, at most `max`. */
@@ -122,7 +123,8 @@ export function veiledThreat(list: readonly string[]): string | undefined {
     if (w === 'shame' && list[i + 1] === 'if') {
       if (ahead(list, i + 2, 3).some((x) => shameObjects.has(x))) return 'be a shame if…'
     }
-    if (w === 'know' && list[i + 1] === 'where' && KNOWERS.has(list[i - 1] ?? '')) {
+    // "I know where you live", "I know which nick you work out of"
+    if (w === 'know' && PLACE_ASK.has(list[i + 1] ?? '') && KNOWERS.has(list[i - 1] ?? '')) {
       const rest = ahead(list, i + 2, 8)
       const place = rest.findIndex((x) => whereabouts.has(x))
       if (place >= 0) {
@@ -143,6 +145,15 @@ export function veiledThreat(list: readonly string[]): string | undefined {
   if (knowsWhere && unnamed) return 'I know where … / something happening to'
   if (knowsHome && (unnamed || visit.find(list))) return 'where staff live / a visit'
   return undefined
+}
+
+const DENIALS = new Set(['not', "isn't", 'isnt', "aren't", 'arent', "wasn't", "weren't", 'never'])
+const ARTICLES = new Set(['a', 'an', 'so', 'that'])
+
+/** The word before an insult (past an article: "not an idiot") denies it. */
+function denied(list: readonly string[], at: number): boolean {
+  const before = ARTICLES.has(list[at - 1] ?? '') ? at - 2 : at - 1
+  return DENIALS.has(list[before] ?? '')
 }
 
 /** Where someone lives or keeps their car, as opposed to where they work. */
@@ -176,6 +187,8 @@ export function detectAbuse(input: string | Prepared): string | undefined {
     if (AIMED_ONLY.has(hit.phrase) && !aimed) continue
     // "a few idiots", "like an idiot": aimed elsewhere or at oneself.
     if (!aimed && lead.some((w) => deflectors.has(w))) continue
+    // "you are not stupid", "he's not an idiot": the insult is denied, not given.
+    if (denied(list, hit.at)) continue
     // "I feel like such an idiot": the speaker, not the reader.
     const before = list.slice(Math.max(0, hit.at - 4), hit.at)
     if (before.some((w) => self.has(w)) && !before.some((w) => w === 'you' || w === 'u')) continue

@@ -79,7 +79,7 @@ describe('round 7: coerced on the doorstep, a disclosure dressed as "if", things
 
   const notEmergencies = [
     "We've just had the coal fire swept. Do we still need a carbon monoxide alarm in that room?",
-    'I just fitted a heat alarm in the kitchen, does it need to be interlinked?',
+    'I just fitted a new log burner in the lounge, does it need a hearth?',
     'There is a sign on my door saying no salesmen and they still ring the bell every week.',
     'The rep was at the door for an hour and I just wanted him to go. Can I cancel the order?',
     'What should I do if someone is insisting I go to the bank with them?',
@@ -88,4 +88,10 @@ describe('round 7: coerced on the doorstep, a disclosure dressed as "if", things
   ]
   for (const text of notEmergencies)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+  it('still reads a CO alarm going off with symptoms as an emergency', () =>
+    assert.ok(
+      detectEmergency(
+        'the carbon monoxide alarm keeps beeping and my son is really drowsy and sick',
+      ),
+    ))
 })

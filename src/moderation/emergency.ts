@@ -1,7 +1,6 @@
 import { reportIntent } from './crime-report.ts'
 import {
   ALONE,
-  ASKING_OPENERS,
   DANGER,
   DANGER_IF_STRONG,
   DURATION_COUNTS,
@@ -25,7 +24,7 @@ import {
 import { type PhraseHit, PhraseMatcher } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
 import { selfHarmNow } from './self-harm.ts'
-import { hasRemarkMark, liveUntil, situationEmergency } from './situation.ts'
+import { hasRemarkMark, liveUntil, opensAsQuestion, situationEmergency } from './situation.ts'
 import { looksLikePhishing } from './spam.ts'
 
 const danger = new PhraseMatcher(DANGER)
@@ -37,7 +36,6 @@ const strongNow = new PhraseMatcher(STRONG_NOW)
 const weakNow = new PhraseMatcher(WEAK_NOW)
 const present = new PhraseMatcher(PRESENT)
 const safeContext = new PhraseMatcher(SAFE_CONTEXT)
-const askingOpeners = new Set(ASKING_OPENERS)
 const reassurance = new PhraseMatcher(REASSURANCE)
 const durationCounts = new PhraseMatcher(DURATION_COUNTS)
 const durationUnits = new Set(DURATION_UNITS)
@@ -292,7 +290,7 @@ export function detectEmergency(
   for (const [from, to] of current) {
     const strongHere = strongNow.find(tokens, from, to) !== undefined
     // "Is chest pain after a booster…?", "what's the safest way to put out a candle fire?"
-    if (askingOpeners.has(tokens[from] ?? '') && !strongHere) continue
+    if (opensAsQuestion(tokens, from) && !strongHere) continue
     const weak = calm || abusive ? undefined : weakSign(tokens, from, to)
     const ongoing = firstHit(inProgress, tokens, from, to, safe)
     // In an abusive message "were on fire again" is a grievance: it needs a present frame.
@@ -322,7 +320,7 @@ export function detectEmergency(
     if (caller) return `"${caller}" happening now`
   }
   // Intent, means at hand, a farewell: someone at risk now, in words no hazard list holds.
-  const stated = current.filter(([from]) => anyStrong || !askingOpeners.has(tokens[from] ?? ''))
+  const stated = current.filter(([from]) => anyStrong || !opensAsQuestion(tokens, from))
   const selfHarm = selfHarmNow(tokens, stated)
   if (selfHarm) return selfHarm
   if (reporting && !anyStrong) return undefined

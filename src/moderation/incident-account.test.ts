@@ -76,7 +76,7 @@ describe('crime report: nuisance driving, impersonation and housing offences (ro
 describe('round 7: safety offences in a let, fireworks as weapons, violence overheard, watching', () => {
   const reports = [
     'Our letting agent has padlocked the fire escape at the flats on Hope Street since Friday. Who deals with this?',
-    'The landlord of our HMO took the batteries out of every smoke detector last month and says they are a nuisance. Can someone come out?',
+    'The landlord of our HMO took the batteries out of every smoke detector on Friday and says they are a nuisance. Can someone come out?',
     'Lads put a lit firework through our letterbox last night, the hall carpet is scorched. My doorbell camera got them. Who do I give the footage to?',
     'The man in the flat above has been hitting his girlfriend again, we heard her screaming on Sunday and she had a black eye this morning.',
     'A white van has been parked opposite my house every evening this week with a woman sat in it. Reg on request.',

@@ -144,3 +144,20 @@ describe('round 7: an abuser at or inside the home', () => {
   for (const text of notSituations)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
 })
+
+describe('round 7: what the poster hears or smells now, written without "I"', () => {
+  const situations = [
+    'can hear the man upstairs smashing things and his partner screaming, it has been going on for ten minutes',
+    "can smell burning and there's an orange glow behind the plug socket in the bedroom, the kids are asleep",
+    "he's at the back door banging on the window saying he's coming in, we're upstairs",
+  ]
+  for (const text of situations)
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+  const questions = [
+    'can you smell gas from a boiler that is switched off?',
+    'can hear fireworks most nights in November, is there a curfew?',
+    'Our tumble dryer caught fire in March and the crew were brilliant, thank you',
+  ]
+  for (const text of questions)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+})

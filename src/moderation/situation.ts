@@ -133,6 +133,18 @@ function presentTense(tokens: readonly string[], from: number, to: number): bool
   return false
 }
 
+const PERCEIVE = new Set(['see', 'hear', 'smell', 'feel'])
+
+/**
+ * Whether a sentence opens as a question ("is", "can", "what"… first). "can hear screaming next
+ * door", "can smell burning" drop their "I": a statement of what the poster perceives now.
+ */
+export function opensAsQuestion(tokens: readonly string[], from: number): boolean {
+  const first = tokens[from] ?? ''
+  if (!ASKING.has(first)) return false
+  return !(first === 'can' && PERCEIVE.has(tokens[from + 1] ?? ''))
+}
+
 const OK = new Set(['ok', 'okay', 'alright', 'safe', 'well'])
 
 /** "hope the driver's ok", "hope everyone is safe": sympathy after the event, not a call. */
@@ -149,7 +161,7 @@ function sympathy(tokens: readonly string[], from: number, to: number): boolean 
  * opens as a question; cut at a general question ("…, is it illegal to…").
  */
 function liveEnd(tokens: readonly string[], from: number, to: number): number {
-  if (ASKING.has(tokens[from] ?? '')) return from
+  if (opensAsQuestion(tokens, from)) return from
   if (notNow.find(tokens, from, to) !== undefined) return from
   return liveUntil(tokens, from, to)
 }

@@ -580,7 +580,6 @@ export const TIME_ANCHOR = [
   'overnight',
   'last week',
   'last weekend',
-  'last month',
   'at the weekend',
   'monday',
   'tuesday',

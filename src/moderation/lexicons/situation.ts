@@ -143,6 +143,11 @@ export const HAZARD_STRONG: Record<string, readonly string[]> = {
     'co alarm',
     'carbon monoxide',
     'engine running',
+    // a fire not yet seen: burning smelt, a glow under or behind something
+    'smell burning',
+    'smell of burning',
+    'orange glow',
+    'glow coming from',
   ],
   weapon: [
     'knife',
@@ -159,6 +164,8 @@ export const HAZARD_STRONG: Record<string, readonly string[]> = {
     'brandishing',
     'pulled a',
     'pulled out a',
+    'with a hammer',
+    'a crowbar',
   ],
   aggressor: [
     'break into',
@@ -224,6 +231,16 @@ export const HAZARD_STRONG: Record<string, readonly string[]> = {
     'coming towards us',
     'coming at me',
     'coming for me',
+    // forcing a way in, announced or heard
+    "saying he's coming in",
+    "says he's coming in",
+    "saying she's coming in",
+    "says she's coming in",
+    'banging on the door',
+    'banging on the window',
+    'banging on the back',
+    'banging on the front',
+    'things smashing',
     // an abuser waiting at or inside the home
     'staring at the house',
     'staring at my house',
@@ -516,6 +533,8 @@ export const HAZARD_CONTEXT: Record<string, readonly string[]> = {
     'took my phone',
     'taken my phone',
     'smashed my phone',
+    'screaming',
+    'smashing',
     'non mol',
     'non molestation',
     'restraining order',
