@@ -12,8 +12,11 @@ import { DuplicateIndex } from '../src/moderation/duplicates.ts'
 import { parseJsonl } from '../src/moderation/eval/dataset.ts'
 import { pairsOf } from '../src/moderation/eval/metrics.ts'
 
-/** The labelled sets with duplicate groups. holdout4 is blind and never read here. */
-export const SETS = ['dev', 'holdout', 'holdout2', 'holdout3'] as const
+/**
+ * The labelled sets with duplicate groups. holdout4 and holdout5 are kept for one-off blind
+ * measurements and never read here.
+ */
+export const SETS = ['dev', 'holdout', 'holdout2', 'holdout3', 'holdout6'] as const
 
 export interface Chat {
   set: string
