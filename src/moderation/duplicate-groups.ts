@@ -10,7 +10,7 @@ export interface GroupableMessage {
  * Average-linkage threshold for `groupDuplicates`, on the pair scorer's probability: the best
  * pooled F1 over the fifteen labelled chats, smoothed over neighbouring thresholds
  * (`scripts/train-dup-model.ts`). Leave-one-chat-out, the threshold fitted on fourteen chats lands
- * between 0.4 and 0.5; F1 is flat from 0.45 to 0.6 (docs/moderation.md).
+ * between 0.45 and 0.6, where F1 is flat (docs/moderation.md).
  */
 export const GROUP_THRESHOLD = 0.45
 
