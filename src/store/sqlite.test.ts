@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, statSync } from 'node:fs'
+import fs, { mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
@@ -20,8 +20,18 @@ const org = (id: string) => ({
   createdAt: '2026-12-01T00:00:00.000Z',
 })
 
+const turns = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r))
+}
+
+/** Turns of the event loop until `done`, failing after a generous bound instead of hanging. */
+const until = async (done: () => boolean, what: string) => {
+  for (let i = 0; i < 1000 && !done(); i++) await turns(1)
+  assert.ok(done(), what)
+}
+
 describe('SQLite file store', () => {
-  it('[S7] creates the file, migrates it, and runs WAL with synchronous=FULL', async () => {
+  it('[S7] creates the file, migrates it, and runs in WAL mode', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'askhour-')), 'nested', 'askhour.db')
     const store = await openSqliteStore(file)
     await store.close()
@@ -74,6 +84,78 @@ describe('SQLite file store', () => {
     assert.equal(seen, 'org-1')
     assert.equal(otherWrites().changes, 1, 'the lock is released at the commit')
     other.close()
+    await store.close()
+  })
+
+  it('[S11] a commit is acknowledged, and read, only once the WAL file is synced', async (t) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'askhour-')), 'askhour.db')
+    const store = await openSqliteStore(file)
+    const synced: number[] = []
+    const finish: Array<() => void> = []
+    t.mock.method(fs, 'fdatasync', (fd: number, done: (err: Error | null) => void) => {
+      synced.push(fd)
+      finish.push(() => done(null))
+    })
+    let acknowledged = false
+    const write = store
+      .transaction((tx) => tx.organisations.insert(org('org-s')))
+      .then(() => {
+        acknowledged = true
+      })
+    await until(() => synced.length > 0 || acknowledged, 'the commit is synced')
+    assert.equal(acknowledged, false, 'not acknowledged before the sync')
+    assert.equal(
+      fs.fstatSync(synced[0] as number).ino,
+      statSync(`${file}-wal`).ino,
+      'the WAL is synced',
+    )
+    let readBack: string | undefined
+    const read = store.read.organisations.findBySlug('org-s').then((o) => {
+      readBack = o?.slug
+    })
+    // A write arriving now waits for the sync in flight, then commits in the next batch.
+    let secondAcknowledged = false
+    const second = store
+      .transaction((tx) => tx.organisations.insert(org('org-t')))
+      .then(() => {
+        secondAcknowledged = true
+      })
+    await turns(20)
+    assert.equal(acknowledged, false, 'not acknowledged before the sync')
+    assert.equal(readBack, undefined, 'not readable before the sync')
+    assert.equal(synced.length, 1, 'one sync at a time')
+    finish.shift()?.()
+    await Promise.all([write, read])
+    assert.equal(readBack, 'org-s')
+    await until(() => synced.length > 1 || secondAcknowledged, 'the next batch is synced')
+    assert.equal(secondAcknowledged, false, 'the next batch waits for its own sync')
+    finish.shift()?.()
+    await second
+    await store.close()
+  })
+
+  it('[S11] a failed sync fails every request of its batch, and every write and read after it', async (t) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'askhour-')), 'askhour.db')
+    const store = await openSqliteStore(file)
+    await store.transaction((tx) => tx.organisations.insert(org('org-w')))
+    t.mock.method(fs, 'fdatasync', (_fd: number, done: (err: Error | null) => void) =>
+      done(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' })),
+    )
+    const code = (r: PromiseSettledResult<unknown>) =>
+      r.status === 'rejected' ? (r.reason as { code?: string }).code : 'ok'
+    const batch = await Promise.allSettled([
+      store.transaction((tx) => tx.organisations.insert(org('org-x'))),
+      store.transaction((tx) => tx.organisations.insert(org('org-y'))),
+    ])
+    assert.deepEqual(batch.map(code), ['EIO', 'EIO'])
+    t.mock.restoreAll()
+    // The disk said a write was lost: what is on it can no longer be trusted.
+    const after = await Promise.allSettled([
+      store.transaction((tx) => tx.organisations.insert(org('org-z'))),
+      store.read.organisations.findBySlug('org-w'),
+      store.ping(),
+    ])
+    assert.deepEqual(after.map(code), ['EIO', 'EIO', 'EIO'])
     await store.close()
   })
 

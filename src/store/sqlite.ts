@@ -1,43 +1,85 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect, sql } from 'kysely'
+import { type Dialect, type Driver, Kysely, SqliteDialect, sql } from 'kysely'
 import type { Logger } from 'pino'
 import { migrateToLatest } from './migrate.ts'
 import { makeRepos } from './repos.ts'
 import type { Database } from './schema.ts'
 import { batchedTransactions } from './sqlite-batch.ts'
 import { startCheckpointer } from './sqlite-checkpoint.ts'
+import { noSync, type WalSync, walSync } from './sqlite-sync.ts'
 import type { Store } from './store.ts'
 
 /**
- * Opens (creating if needed) the embedded SQLite store and migrates it. WAL with synchronous=FULL
- * makes every acknowledged commit survive a crash or power loss.
+ * Opens (creating if needed) the embedded SQLite store and migrates it. WAL, synced after every
+ * commit before anything is acknowledged or read (sqlite-sync.ts), makes every acknowledged
+ * commit survive a crash or power loss.
  */
 export async function openSqliteStore(file: string, opts: { log?: Logger } = {}): Promise<Store> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const onDisk = file !== ':memory:'
+  if (onDisk) mkdirSync(dirname(file), { recursive: true })
   const conn = new SQLite(file)
-  conn.pragma('journal_mode = WAL')
-  conn.pragma('synchronous = FULL')
+  if (onDisk && conn.pragma('journal_mode = WAL', { simple: true }) !== 'wal') {
+    throw new Error(`${file}: SQLite would not switch to WAL mode`)
+  }
+  // COMMIT writes the WAL; walSync puts it on disk off the event loop, before anyone hears of it.
+  conn.pragma('synchronous = NORMAL')
   conn.pragma('foreign_keys = ON')
   conn.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(conn) }),
-  })
-  await migrateToLatest(db as Kysely<unknown>)
-  const checkpointer = file === ':memory:' ? null : startCheckpointer(conn, file, opts)
-  const inBatch = batchedTransactions(db)
+  const dialect = new SqliteDialect({ database: withStatementCache(conn) })
+  const driver = dialect.createDriver()
+  const writer = new Kysely<Database>({ dialect: sharing(dialect, driver) })
+  await migrateToLatest(writer as Kysely<unknown>)
+  const checkpointer = onDisk ? startCheckpointer(conn, file, opts) : null
+  const wal = onDisk ? walSync(file) : noSync
+  const reader = new Kysely<Database>({ dialect: sharing(dialect, durableReads(driver, wal)) })
+  const inBatch = batchedTransactions(writer, wal)
   return {
     dialect: 'sqlite',
-    read: makeRepos(db, 'sqlite'),
+    read: makeRepos(reader, 'sqlite'),
     transaction: (fn) => inBatch((trx) => fn(makeRepos(trx, 'sqlite'))),
     async ping() {
-      await sql`select 1`.execute(db)
+      await sql`select 1`.execute(reader)
       return true
     },
     async close() {
       await checkpointer?.stop()
-      await db.destroy()
+      await reader.destroy()
+      await writer.destroy()
+      wal.close()
+    },
+  }
+}
+
+/** The dialect, over a given driver: the writer and the reader share the one connection's. */
+function sharing(dialect: Dialect, driver: Driver): Dialect {
+  return {
+    createDriver: () => driver,
+    createAdapter: () => dialect.createAdapter(),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+  }
+}
+
+/**
+ * Reads outside a batch hand their rows back only once every commit they could have seen is on
+ * disk, so nobody is shown what a crash could still take back. The connection is released first:
+ * writes go on meanwhile.
+ */
+function durableReads(driver: Driver, wal: WalSync): Driver {
+  return {
+    // The writer initialises and destroys the shared driver.
+    init: async () => {},
+    destroy: async () => {},
+    acquireConnection: () => driver.acquireConnection(),
+    beginTransaction: (c, settings) => driver.beginTransaction(c, settings),
+    commitTransaction: (c) => driver.commitTransaction(c),
+    rollbackTransaction: (c) => driver.rollbackTransaction(c),
+    async releaseConnection(c) {
+      const seen = wal.latest()
+      await driver.releaseConnection(c)
+      await wal.durable(seen)
     },
   }
 }
