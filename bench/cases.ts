@@ -399,7 +399,7 @@ export async function runVotes(name: TargetName, p: Params): Promise<Record<stri
         cmd: 'rate',
         rate,
         durationMs: p.voteSeconds * 1000,
-        spec: { paths: t.votePaths(), body: 'empty' },
+        spec: { paths: t.votePaths(), body: 'empty', visitors: p.voteViewers },
       })
       await sleep(600) // the last coalesced frame
       const r = await gen.call<Report>({ cmd: 'report' })

@@ -30,12 +30,18 @@ interface Spec {
   paths: string[]
   /** `question`: a realistic question text with a unique idempotency key; `empty`: `{}`. */
   body: 'question' | 'empty'
+  /**
+   * Votes come from viewers, whose browsers hold the visitor cookie the chat page set: each request
+   * carries one of this many, never the same one twice on a path.
+   */
+  visitors?: number
 }
 
 let n = 0
 function post(spec: Spec): Promise<number> {
   const i = n++
   const path = spec.paths[i % spec.paths.length] as string
+  const visitor = spec.visitors ? Math.floor(i / spec.paths.length) % spec.visitors : null
   const payload =
     spec.body === 'question' ? JSON.stringify({ text: `${texts[i % texts.length]} (#${i})` }) : '{}'
   return new Promise((resolve) => {
@@ -50,6 +56,11 @@ function post(spec: Spec): Promise<number> {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(payload),
           ...(spec.body === 'question' ? { 'idempotency-key': `bench-${process.pid}-${i}` } : {}),
+          ...(visitor === null
+            ? {}
+            : {
+                cookie: `askhour_visitor=bench${process.pid}v${String(visitor).padStart(8, '0')}`,
+              }),
         },
       },
       (res) => {
