@@ -1,4 +1,4 @@
-import { sentenceTokens, termList } from './duplicate-terms.ts'
+import { askingTokens, termList } from './duplicate-terms.ts'
 import { INTENT_TERMS, QUESTION_INTENTS } from './lexicons/duplicate-intents.ts'
 import { DUPLICATE_STOPWORDS } from './lexicons/paraphrase.ts'
 
@@ -7,7 +7,7 @@ export interface DuplicateProfile {
   /** Stemmed content terms and paraphrase classes. */
   terms: ReadonlySet<string>
   /**
-   * Content terms of the sentences that ask (see `sentenceTokens`): what the question is about,
+   * Content terms of the sentences that ask (see `askingTokens`): what the question is about,
    * without the story around it.
    */
   focus: ReadonlySet<string>
@@ -21,22 +21,16 @@ const GRAM = 4
 
 /** Builds the matcher's view of a message. */
 export function duplicateProfile(text: string): DuplicateProfile {
-  const sentences = sentenceTokens(text)
-  const words = sentences.flatMap((s) => s.words)
+  const { words, asking } = askingTokens(text)
   const grams = new Set<string>()
   for (const w of words) {
     if (w.length < 3 || DUPLICATE_STOPWORDS.has(w) || /^\d+$/.test(w)) continue
     const padded = ` ${w} `
     for (let i = 0; i + GRAM <= padded.length; i++) grams.add(padded.slice(i, i + GRAM))
   }
-  const terms = new Set<string>()
-  const focus = new Set<string>()
-  for (const s of sentences) {
-    for (const t of termList(s.words)) {
-      terms.add(t)
-      if (s.asks) focus.add(t)
-    }
-  }
+  const stems = new Map<string, string>()
+  const terms = new Set(termList(words, stems))
+  const focus = asking === words ? terms : new Set(termList(asking, stems))
   const joined = words.join(' ')
   const intents = new Set<string>()
   for (const [name, pattern] of QUESTION_INTENTS) if (pattern.test(joined)) intents.add(name)
