@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { GROUP_THRESHOLD, groupDuplicates } from './duplicate-groups.ts'
 import { duplicateProbability } from './duplicate-model.ts'
 import { porterStem } from './duplicate-stem.ts'
-import { contentTerms } from './duplicate-terms.ts'
+import { askingTokens, contentTerms } from './duplicate-terms.ts'
 import { DuplicateIndex } from './duplicates.ts'
 
 const questions = [
@@ -32,6 +32,20 @@ describe('contentTerms', () => {
   it('keeps service numbers but not small counts', () => {
     assert.ok(contentTerms('should I ring 999 or 111?').has('999'))
     assert.ok(!contentTerms('missed 3 weeks in a row').has('3'))
+  })
+})
+
+describe('askingTokens', () => {
+  it('finds the sentences that ask, or the last one when none has a question mark', () => {
+    const story = askingTokens('We moved in May #AskTheCouncil. Is my permit still valid? Thanks!')
+    assert.deepEqual(story.asking, ['is', 'my', 'permit', 'still', 'valid'])
+    assert.deepEqual(askingTokens('We moved in May.\nneed to know about permits').asking, [
+      'need',
+      'to',
+      'know',
+      'about',
+      'permits',
+    ])
   })
 })
 
