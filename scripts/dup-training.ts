@@ -12,11 +12,8 @@ import { DuplicateIndex } from '../src/moderation/duplicates.ts'
 import { parseJsonl } from '../src/moderation/eval/dataset.ts'
 import { pairsOf } from '../src/moderation/eval/metrics.ts'
 
-/**
- * The labelled sets with duplicate groups. holdout4 and holdout5 are kept for one-off blind
- * measurements and never read here.
- */
-export const SETS = ['dev', 'holdout', 'holdout2', 'holdout3', 'holdout6'] as const
+/** The labelled sets with duplicate groups. holdout4 is blind and never read here. */
+export const SETS = ['dev', 'holdout', 'holdout2', 'holdout3'] as const
 
 export interface Chat {
   set: string
@@ -148,26 +145,20 @@ export const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65
 
 /**
  * The group threshold with the best pooled F-beta over the given chats (F1 by default; beta 0.5,
- * which favours precision, was tried and lost more recall than it gained precision), each
- * threshold's F averaged with its two neighbours': the curve is flat near its top, and without
- * the smoothing eleven chats' noise sent the leave-one-chat-out folds anywhere from 0.35 to 0.65.
+ * which favours precision, was tried and lost more recall than it gained precision).
  */
 export function fitThreshold(chats: readonly Chat[], model: DuplicateModel, beta = BETA): number {
-  const f = THRESHOLDS.map((t) => {
+  let best = THRESHOLDS[0] ?? 0.5
+  let bestF = -1
+  for (const t of THRESHOLDS) {
     const { precision: p, recall: r } = prf(
       chats.reduce((acc, c) => add(acc, scoreChat(c, t, model)), ZERO),
     )
-    return p + r ? ((1 + beta ** 2) * p * r) / (beta ** 2 * p + r) : 0
-  })
-  let best = THRESHOLDS[0] ?? 0.5
-  let bestF = -1
-  THRESHOLDS.forEach((t, i) => {
-    const window = f.slice(Math.max(0, i - 1), i + 2)
-    const smoothed = window.reduce((a, b) => a + b, 0) / window.length
-    if (smoothed > bestF) {
-      bestF = smoothed
+    const f = p + r ? ((1 + beta ** 2) * p * r) / (beta ** 2 * p + r) : 0
+    if (f > bestF) {
+      bestF = f
       best = t
     }
-  })
+  }
   return best
 }

@@ -1,6 +1,6 @@
 /**
- * Leave-one-chat-out check of the duplicate grouper: for each of the fifteen labelled chats, fit
- * the pair scorer and the group threshold on the other fourteen, group the held-out chat, and pool
+ * Leave-one-chat-out check of the duplicate grouper: for each of the twelve labelled chats, fit
+ * the pair scorer and the group threshold on the other eleven, group the held-out chat, and pool
  * the pairwise counts. Usage: node --import tsx scripts/eval-dup-cv.ts [--sweep]
  */
 import { GROUP_THRESHOLD } from '../src/moderation/duplicate-groups.ts'
@@ -117,5 +117,5 @@ const shipped = chats.reduce(
   ZERO,
 )
 console.log(
-  `shipped model and threshold on all fifteen chats (fitted on them, not a test): ${fmt(shipped)}`,
+  `shipped model and threshold on all twelve chats (fitted on them, not a test): ${fmt(shipped)}`,
 )

@@ -1,5 +1,5 @@
 /**
- * Fits the duplicate pair scorer and the group threshold on all fifteen labelled chats and prints
+ * Fits the duplicate pair scorer and the group threshold on all twelve labelled chats and prints
  * the constants for src/moderation/duplicate-model.ts and duplicate-groups.ts.
  * Usage: node --import tsx scripts/train-dup-model.ts
  */

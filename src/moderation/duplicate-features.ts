@@ -1,4 +1,4 @@
-import { askingTokens, termList } from './duplicate-terms.ts'
+import { termList, tokens } from './duplicate-terms.ts'
 import { INTENT_TERMS, QUESTION_INTENTS } from './lexicons/duplicate-intents.ts'
 import { DUPLICATE_STOPWORDS } from './lexicons/paraphrase.ts'
 
@@ -6,11 +6,6 @@ import { DUPLICATE_STOPWORDS } from './lexicons/paraphrase.ts'
 export interface DuplicateProfile {
   /** Stemmed content terms and paraphrase classes. */
   terms: ReadonlySet<string>
-  /**
-   * Content terms of the sentences that ask (see `askingTokens`): what the question is about,
-   * without the story around it.
-   */
-  focus: ReadonlySet<string>
   /** Character 4-grams of the content words, padded at word edges: meets typos and short forms. */
   grams: ReadonlySet<string>
   /** What is asked: question-type patterns and the paraphrase classes that name an ask. */
@@ -21,21 +16,19 @@ const GRAM = 4
 
 /** Builds the matcher's view of a message. */
 export function duplicateProfile(text: string): DuplicateProfile {
-  const { words, asking } = askingTokens(text)
+  const words = tokens(text)
   const grams = new Set<string>()
   for (const w of words) {
     if (w.length < 3 || DUPLICATE_STOPWORDS.has(w) || /^\d+$/.test(w)) continue
     const padded = ` ${w} `
     for (let i = 0; i + GRAM <= padded.length; i++) grams.add(padded.slice(i, i + GRAM))
   }
-  const stems = new Map<string, string>()
-  const terms = new Set(termList(words, stems))
-  const focus = asking === words ? terms : new Set(termList(asking, stems))
+  const terms = new Set(termList(words))
   const joined = words.join(' ')
   const intents = new Set<string>()
   for (const [name, pattern] of QUESTION_INTENTS) if (pattern.test(joined)) intents.add(name)
   for (const t of terms) if (INTENT_TERMS.has(t)) intents.add(t)
-  return { terms, focus, grams, intents }
+  return { terms, grams, intents }
 }
 
 /** Document frequencies the features are weighted by: those of the chat's index. */
@@ -54,7 +47,6 @@ export const FEATURE_NAMES = [
   'coverage',
   'topicSameAsk',
   'topicOtherAsk',
-  'distinctFocus',
 ] as const
 
 /** Squared-IDF norms of a profile, cached by the index. */
@@ -76,10 +68,7 @@ export function norms(p: DuplicateProfile, stats: DuplicateStats): Norms {
  * rare the rarest shared term is (relative to the rarest possible), log of the number of shared
  * terms, the larger share of either question's IDF mass that the other covers, and the cosine
  * of the topic terms alone (intent classes left out) when the two ask at least one same thing,
- * and when each also asks something the other does not (the near miss: same topic, other ask);
- * and how rare the rarest topic term is that each question's asking sentences hold and the other
- * question lacks, the smaller of the two: the detail that makes it another question
- * ("…discounted neutering near me?" against "…any leeway on the neutering deadline?").
+ * and when each also asks something the other does not (the near miss: same topic, other ask).
  */
 export function pairFeatures(
   a: DuplicateProfile,
@@ -123,24 +112,7 @@ export function pairFeatures(
     coverage,
     sameAsk > 0 ? topic : 0,
     otherAsk ? topic : 0,
-    Math.min(rarestUnshared(a.focus, b.terms, stats), rarestUnshared(b.focus, a.terms, stats)) /
-      maxIdf,
   ]
-}
-
-/** IDF of the rarest topic term (not an intent class) of `focus` that `other` lacks. */
-function rarestUnshared(
-  focus: ReadonlySet<string>,
-  other: ReadonlySet<string>,
-  stats: DuplicateStats,
-): number {
-  let rarest = 0
-  for (const t of focus) {
-    if (other.has(t) || INTENT_TERMS.has(t)) continue
-    const w = stats.termIdf(t)
-    if (w > rarest) rarest = w
-  }
-  return rarest
 }
 
 /** IDF cosine over the terms that are not intent classes. */

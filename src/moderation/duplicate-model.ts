@@ -8,13 +8,13 @@ export interface DuplicateModel {
 }
 
 /**
- * Fitted by `scripts/train-dup-model.ts` on every labelled pair of the fifteen chats (dev,
- * holdouts 1–3 and 6); leave-one-chat-out figures for the same recipe are in docs/moderation.md.
+ * Fitted by `scripts/train-dup-model.ts` on every labelled pair of the twelve chats (dev and
+ * holdouts 1–3); leave-one-chat-out figures for the same recipe are in docs/moderation.md.
  * Regenerate rather than edit by hand.
  */
 export const DUPLICATE_MODEL: DuplicateModel = {
-  bias: -3.3005,
-  weights: [1.3168, 4.368, 2.2464, 1.4064, 1.4395, 3.6105, -1.1082, -0.9937],
+  bias: -4.1893,
+  weights: [0.7694, 5.5027, 2.2741, 1.4934, 1.8603, 3.865, -0.4285],
 }
 
 /** Probability (0..1) that two questions would be served by one answer. */

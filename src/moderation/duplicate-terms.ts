@@ -25,46 +25,12 @@ const PHRASE_STARTS: ReadonlySet<string> = new Set(
 
 /** Folded word tokens without leetspeak mapping (numbers matter: "3 weeks", "999"). */
 export function tokens(text: string): string[] {
-  return words(foldForTokens(text))
-}
-
-/**
- * A message's tokens, and those of the sentences that hold its question: the sentences with a
- * question mark, or the last one when none has (the same array when every sentence asks).
- */
-export function askingTokens(text: string): { words: string[]; asking: string[] } {
-  const folded = foldForTokens(text)
-  const all = words(folded)
-  const sentences = folded.split(SENTENCE_END).filter((s) => /[a-z0-9]/.test(s))
-  const asks = sentences.filter((s) => s.includes('?'))
-  if (asks.length === sentences.length) return { words: all, asking: all }
-  return { words: all, asking: words(asks.length > 0 ? asks.join('\n') : (sentences.at(-1) ?? '')) }
-}
-
-// Sentence ends: a question mark, full stop or exclamation mark before a space, or a line break.
-const SENTENCE_END = /(?<=[?.!])\s+|\n+/
-
-function foldForTokens(text: string): string {
-  return (
-    foldCharacters(text)
-      // A link or tag goes, but not the stop it ends with: that still ends its sentence.
-      .replace(/https?:\/\/\S+|[@#]\S+/g, (link) => ` ${trailingStops(link)}`)
-      .replace(/(\w)[-.&](?=\w)/g, '$1') // "e-bike" → "ebike", "a.m." → "am"
-  )
-}
-
-function words(folded: string): string[] {
-  return folded
+  return foldCharacters(text)
+    .replace(/https?:\/\/\S+|[@#]\S+/g, ' ')
+    .replace(/(\w)[-.&](?=\w)/g, '$1') // "e-bike" → "ebike", "a.m." → "am"
     .split(/[^a-z0-9']+/)
     .map((t) => t.replace(/^'+|'+$/g, ''))
     .filter(Boolean)
-}
-
-/** The full stops, question and exclamation marks a link or tag ends with. */
-function trailingStops(link: string): string {
-  let i = link.length
-  while (i > 0 && '?.!'.includes(link[i - 1] ?? '')) i--
-  return link.slice(i)
 }
 
 /**
@@ -76,12 +42,10 @@ export function contentTerms(text: string): Set<string> {
   return new Set(termList(tokens(text)))
 }
 
-/**
- * Content terms in text order (repeats kept), from `tokens` output. Calls for the sentences of
- * one message may share `stems`, a cache of each word's stem.
- */
-export function termList(list: readonly string[], stems = new Map<string, string>()): string[] {
+/** Content terms in text order (repeats kept), from `tokens` output. */
+export function termList(list: readonly string[]): string[] {
   const out: string[] = []
+  const stems = new Map<string, string>()
   const stemOf = (word: string): string => {
     let s = stems.get(word)
     if (s === undefined) {
