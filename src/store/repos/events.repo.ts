@@ -1,7 +1,40 @@
 import type { Kysely } from 'kysely'
 import type { ChatEvent, EventDraft, Visibility } from '../../domain/events.ts'
+import { fixedQuery } from '../fixed-query.ts'
 import type { Database } from '../schema.ts'
 import type { Store } from '../store.ts'
+
+const bumpSeq = fixedQuery((db, v: { chatId: string; n: number }) =>
+  db
+    .updateTable('chats')
+    .set((e) => ({ last_seq: e('last_seq', '+', v.n) }))
+    .where('id', '=', v.chatId)
+    .returning('last_seq'),
+)
+
+const insertEvent = fixedQuery(
+  (
+    db,
+    v: {
+      chatId: string
+      seq: number
+      type: string
+      visibility: string
+      data: string
+      actor: string
+      at: string
+    },
+  ) =>
+    db.insertInto('chat_events').values({
+      chat_id: v.chatId,
+      seq: v.seq,
+      type: v.type,
+      visibility: v.visibility,
+      data: v.data,
+      actor: v.actor,
+      at: v.at,
+    }),
+)
 
 export const eventsRepo = (db: Kysely<Database>, dialect: Store['dialect']) => ({
   /**
@@ -30,28 +63,21 @@ export const eventsRepo = (db: Kysely<Database>, dialect: Store['dialect']) => (
     at: string,
   ): Promise<ChatEvent[]> {
     if (drafts.length === 0) return []
-    const { last_seq } = await db
-      .updateTable('chats')
-      .set((e) => ({ last_seq: e('last_seq', '+', drafts.length) }))
-      .where('id', '=', chatId)
-      .returning('last_seq')
-      .executeTakeFirstOrThrow()
-    const first = Number(last_seq) - drafts.length + 1
+    const bumped = (await bumpSeq(db, dialect, { chatId, n: drafts.length })).rows[0]
+    if (!bumped) throw new Error(`chat ${chatId} vanished while its log was appended to`)
+    const first = Number(bumped.last_seq) - drafts.length + 1
     const events = drafts.map((d, i) => ({ ...d, chatId, seq: first + i, actor, at }) as ChatEvent)
-    await db
-      .insertInto('chat_events')
-      .values(
-        events.map((e) => ({
-          chat_id: chatId,
-          seq: e.seq,
-          type: e.type,
-          visibility: e.visibility,
-          data: JSON.stringify(e.data),
-          actor,
-          at,
-        })),
-      )
-      .execute()
+    for (const e of events) {
+      await insertEvent(db, dialect, {
+        chatId,
+        seq: e.seq,
+        type: e.type,
+        visibility: e.visibility,
+        data: JSON.stringify(e.data),
+        actor,
+        at,
+      })
+    }
     return events
   },
 

@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Question, QuestionState, Source } from '../../domain/types.ts'
+import { fixedQuery } from '../fixed-query.ts'
 import type { Database } from '../schema.ts'
+import type { Store } from '../store.ts'
 
 type Row = Selectable<Database['questions']>
 
@@ -44,7 +46,11 @@ export interface QuestionFilter {
   assignedTo?: string
 }
 
-export const questionsRepo = (db: Kysely<Database>) => ({
+const byId = fixedQuery((db, v: { id: string }) =>
+  db.selectFrom('questions').selectAll().where('id', '=', v.id),
+)
+
+export const questionsRepo = (db: Kysely<Database>, dialect: Store['dialect']) => ({
   async insert(q: Question, visitorKey: string | null): Promise<void> {
     await db
       .insertInto('questions')
@@ -71,7 +77,7 @@ export const questionsRepo = (db: Kysely<Database>) => ({
   },
 
   async findById(id: string): Promise<Question | undefined> {
-    const r = await db.selectFrom('questions').selectAll().where('id', '=', id).executeTakeFirst()
+    const r = (await byId(db, dialect, { id })).rows[0]
     return r && toQuestion(r)
   },
 
