@@ -76,6 +76,7 @@ export const QUICK: Params = {
 
 const SAMPLE = 100
 const WARMUP = 5
+const VOTE_WARMUP_MS = 2000
 
 function viewers(t: Target, sample = SAMPLE): Worker {
   return startWorker('bench/load/viewers.ts', {
@@ -390,6 +391,14 @@ export async function runVotes(name: TargetName, p: Params): Promise<Record<stri
     await t.prepareVotes(200)
     await gen.call({ cmd: 'connect', n: p.voteViewers })
     await sleep(1000)
+    // Warm-up, unmeasured: the first second of votes after thousands of connections pays for the
+    // JIT and the first collections of the viewers' garbage, in every target alike.
+    await posts.call<PostSummary>({
+      cmd: 'rate',
+      rate: p.voteRates[0] ?? 500,
+      durationMs: VOTE_WARMUP_MS,
+      spec: { paths: t.votePaths(), body: 'empty', visitors: p.voteViewers },
+    })
     for (const rate of p.voteRates) {
       await gen.call({ cmd: 'reset' })
       const s0 = cpu(t.pids)
