@@ -14,7 +14,8 @@ import { type LabelledExample, loadExamples, TRAINING_SETS } from './kind-exampl
 // Usage: node --import tsx scripts/eval-moderation-cv.ts [--threshold=0.5 --veto=0.1] [--json]
 // Every labelled chat is held out in turn; the model is trained on all the others (and its
 // thresholds chosen by an inner leave-one-chat-out over those others) and scores the held-out
-// chat; results are pooled. Only the sets in TRAINING_SETS are read (not holdout4 or holdout5).
+// chat; results are pooled. Only the sets in TRAINING_SETS are read (not holdout4, holdout5 or
+// holdout7).
 const REPORTED: MessageKind[] = ['emergency', 'crime_report', 'abuse', 'spam', 'thanks', 'question']
 const TARGETS: Partial<Record<MessageKind, [number, number]>> = {
   emergency: [0.8, 0.95],

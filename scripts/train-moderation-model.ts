@@ -11,8 +11,9 @@ import { loadExamples, TRAINING_SETS } from './kind-examples.ts'
 // Trains the kind model on every labelled chat and writes src/moderation/model/weights.ts.
 // Usage: node --import tsx scripts/train-moderation-model.ts
 // Thresholds are chosen on leave-one-chat-out probabilities, the same procedure whose result
-// scripts/eval-moderation-cv.ts measures. Only the sets in TRAINING_SETS are read; the blind ones
-// (holdout4, holdout5) are kept out to measure the model on chats it has not seen.
+// scripts/eval-moderation-cv.ts measures. Only the sets in TRAINING_SETS are read; holdout4 (L)
+// and holdout5 (M) are kept out to measure the model on chats it has not seen, and holdout7 (O)
+// is blind.
 const OUT = 'src/moderation/model/weights.ts'
 
 const labelled = loadExamples()
