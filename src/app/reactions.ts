@@ -13,10 +13,10 @@ export async function upvote(
   questionId: string,
   visitorKey: string,
 ): Promise<{ votes: number }> {
-  const q = await deps.store.read.questions.findById(questionId)
+  const q = await deps.store.read.questions.chatAndState(questionId)
   if (!q) throw notFound('Question')
   const { result } = await changeChat(deps, q.chatId, visitor(visitorKey), async (tx, at) => {
-    const current = await tx.questions.findById(questionId)
+    const current = await tx.questions.chatAndState(questionId)
     if (!current) throw notFound('Question')
     assertVotable(current)
     const votes = await tx.reactions.vote(questionId, visitorKey, at)

@@ -138,7 +138,7 @@ export function unmask(
 }
 
 /** [Q6] Only questions on the public feed can be upvoted. */
-export function assertVotable(q: Question): void {
+export function assertVotable(q: Pick<Question, 'state'>): void {
   if (!isPublic(q.state)) throw conflict('not_votable', 'Only published questions can be upvoted.')
 }
 

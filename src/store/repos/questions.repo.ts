@@ -50,6 +50,10 @@ const byId = fixedQuery((db, v: { id: string }) =>
   db.selectFrom('questions').selectAll().where('id', '=', v.id),
 )
 
+const chatAndStateById = fixedQuery((db, v: { id: string }) =>
+  db.selectFrom('questions').select(['chat_id', 'state']).where('id', '=', v.id),
+)
+
 export const questionsRepo = (db: Kysely<Database>, dialect: Store['dialect']) => ({
   async insert(q: Question, visitorKey: string | null): Promise<void> {
     await db
@@ -79,6 +83,12 @@ export const questionsRepo = (db: Kysely<Database>, dialect: Store['dialect']) =
   async findById(id: string): Promise<Question | undefined> {
     const r = (await byId(db, dialect, { id })).rows[0]
     return r && toQuestion(r)
+  },
+
+  /** Just what a vote needs: the question's chat and state, without its text and flags. */
+  async chatAndState(id: string): Promise<Pick<Question, 'chatId' | 'state'> | undefined> {
+    const r = (await chatAndStateById(db, dialect, { id })).rows[0]
+    return r && { chatId: r.chat_id, state: r.state as QuestionState }
   },
 
   async findByExternal(source: string, externalId: string): Promise<Question | undefined> {
