@@ -94,3 +94,10 @@ describe('round 7: safety offences in a let, fireworks as weapons, violence over
   for (const text of notReports)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
 })
+
+describe('round 7: the account rule has a length cap', () => {
+  it('does not read 64 KiB of a repeated act as an account (it would cost over 50 ms)', () => {
+    const text = 'sat outside my house on Friday '.repeat(2200)
+    assert.equal(detect(text), undefined)
+  })
+})

@@ -24,6 +24,8 @@ const hypothetical = new PhraseMatcher(HYPOTHETICAL)
 const serviceIssue = new PhraseMatcher(SERVICE_ISSUE)
 const evidence = new PhraseMatcher(EVIDENCE)
 
+/** Characters beyond which a message is not read as an account of an incident. */
+const MAX_ACCOUNT = 8192
 // A sentence of the original text with its end punctuation (disjoint classes: linear).
 const SENTENCE = /[^.!?\n]+[.!?\n]*/g
 // A clock time ("at 3am", "about 21:30", "around 4pm").
@@ -71,6 +73,9 @@ function asks(sentence: string, tokens: readonly string[]): boolean {
  */
 export function incidentAccount(prepared: Prepared, masks: readonly Mask[]): string | undefined {
   const { text, tokens } = prepared
+  // Re-reading every sentence doubles the tokenising cost; a chat account is far shorter than
+  // this, and without the cap an act repeated over 64 KiB took ~55 ms (bound: 50).
+  if (text.length > MAX_ACCOUNT) return undefined
   if (!acts.find(tokens) || notAccount.find(tokens) || serviceIssue.find(tokens)) return undefined
   let incident: string | undefined
   let anchored = CLOCK.test(text)
