@@ -459,7 +459,8 @@ export async function runIngest(name: TargetName, p: Params): Promise<Record<str
       cmd: 'closed',
       concurrency: p.ingestConcurrency,
       durationMs: p.ingestSeconds * 1000,
-      spec: { paths: [t.askPath], body: 'question' },
+      // Askers loaded the chat page first, so each holds a visitor cookie (one of 5,000).
+      spec: { paths: [t.askPath], body: 'question', visitors: 5000 },
     })
     return {
       ingest: {

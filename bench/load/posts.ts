@@ -31,8 +31,8 @@ interface Spec {
   /** `question`: a realistic question text with a unique idempotency key; `empty`: `{}`. */
   body: 'question' | 'empty'
   /**
-   * Votes come from viewers, whose browsers hold the visitor cookie the chat page set: each request
-   * carries one of this many, never the same one twice on a path.
+   * Votes and questions come from viewers, whose browsers hold the visitor cookie the chat page
+   * set: each request carries one of this many, never the same one twice on a path.
    */
   visitors?: number
 }

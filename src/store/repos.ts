@@ -29,7 +29,7 @@ export const makeRepos = (db: Kysely<Database>, dialect: Store['dialect']) => ({
   questions: questionsRepo(db, dialect),
   answers: answersRepo(db),
   reactions: reactionsRepo(db, dialect),
-  idempotency: idempotencyRepo(db),
+  idempotency: idempotencyRepo(db, dialect),
   replies: repliesRepo(db),
   directory: directoryRepo(db),
   reports: reportsRepo(db),

@@ -1,17 +1,36 @@
 import type { Kysely } from 'kysely'
+import { fixedQuery } from '../fixed-query.ts'
 import type { Database } from '../schema.ts'
+import type { Store } from '../store.ts'
 
-export const idempotencyRepo = (db: Kysely<Database>) => ({
+const findKey = fixedQuery((db, v: { chatId: string; key: string }) =>
+  db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'question_id'])
+    .where('chat_id', '=', v.chatId)
+    .where('key', '=', v.key),
+)
+
+const claimKey = fixedQuery(
+  (db, v: { chatId: string; key: string; requestHash: string; questionId: string; at: string }) =>
+    db
+      .insertInto('idempotency_keys')
+      .values({
+        chat_id: v.chatId,
+        key: v.key,
+        request_hash: v.requestHash,
+        question_id: v.questionId,
+        created_at: v.at,
+      })
+      .onConflict((oc) => oc.columns(['chat_id', 'key']).doNothing()),
+)
+
+export const idempotencyRepo = (db: Kysely<Database>, dialect: Store['dialect']) => ({
   async find(
     chatId: string,
     key: string,
   ): Promise<{ requestHash: string; questionId: string } | undefined> {
-    const r = await db
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'question_id'])
-      .where('chat_id', '=', chatId)
-      .where('key', '=', key)
-      .executeTakeFirst()
+    const r = (await findKey(db, dialect, { chatId, key })).rows[0]
     return r && { requestHash: r.request_hash, questionId: r.question_id }
   },
 
@@ -26,17 +45,7 @@ export const idempotencyRepo = (db: Kysely<Database>) => ({
     questionId: string,
     at: string,
   ): Promise<boolean> {
-    const r = await db
-      .insertInto('idempotency_keys')
-      .values({
-        chat_id: chatId,
-        key,
-        request_hash: requestHash,
-        question_id: questionId,
-        created_at: at,
-      })
-      .onConflict((oc) => oc.columns(['chat_id', 'key']).doNothing())
-      .executeTakeFirst()
-    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0
+    const r = await claimKey(db, dialect, { chatId, key, requestHash, questionId, at })
+    return Number(r.numAffectedRows ?? 0) > 0
   },
 })

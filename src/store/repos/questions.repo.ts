@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import type { Insertable, Kysely, Selectable } from 'kysely'
 import type { Question, QuestionState, Source } from '../../domain/types.ts'
 import { fixedQuery } from '../fixed-query.ts'
 import type { Database } from '../schema.ts'
@@ -54,26 +54,27 @@ const chatAndStateById = fixedQuery((db, v: { id: string }) =>
   db.selectFrom('questions').select(['chat_id', 'state']).where('id', '=', v.id),
 )
 
+const insertRow = fixedQuery((db, v: Insertable<Database['questions']>) =>
+  db.insertInto('questions').values(v),
+)
+
 export const questionsRepo = (db: Kysely<Database>, dialect: Store['dialect']) => ({
   async insert(q: Question, visitorKey: string | null): Promise<void> {
-    await db
-      .insertInto('questions')
-      .values({
-        id: q.id,
-        chat_id: q.chatId,
-        source: q.source,
-        external_id: q.externalId,
-        external_url: q.externalUrl,
-        author_name: q.authorName,
-        visitor_key: visitorKey,
-        text: q.text,
-        flags: JSON.stringify(q.flags),
-        kind: q.kind,
-        thanks: q.thanks ? 1 : 0,
-        received_at: q.receivedAt,
-        ...mutable(q),
-      })
-      .execute()
+    await insertRow(db, dialect, {
+      id: q.id,
+      chat_id: q.chatId,
+      source: q.source,
+      external_id: q.externalId,
+      external_url: q.externalUrl,
+      author_name: q.authorName,
+      visitor_key: visitorKey,
+      text: q.text,
+      flags: JSON.stringify(q.flags),
+      kind: q.kind,
+      thanks: q.thanks ? 1 : 0,
+      received_at: q.receivedAt,
+      ...mutable(q),
+    })
   },
 
   async update(q: Question): Promise<void> {
