@@ -40,7 +40,10 @@ export function openAnalyserPool(opts: PoolOptions): Analyser {
   let started = false
   let closing = false
 
-  const settleHere = (p: Pending) => inThread.analyse(p.text, p.context).then(p.resolve, p.reject)
+  // Settles the caller's promise either way, so nothing is left to handle here.
+  const settleHere = (p: Pending): void => {
+    void inThread.analyse(p.text, p.context).then(p.resolve, p.reject)
+  }
 
   function died(t: Thread, err?: unknown): void {
     if (!threads.delete(t)) return
