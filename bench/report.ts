@@ -172,7 +172,7 @@ function rowsFor(r: CaseResult): Row[] {
     rows.push(
       absRow(
         r,
-        'ingest (moderation on, SQLite FULL)',
+        'ingest (moderation on, SQLite, each commit synced before its reply)',
         'ingest',
         'questionsPerSecond',
         'q/s',
