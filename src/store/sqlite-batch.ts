@@ -65,11 +65,6 @@ export function batchedTransactions(db: Kysely<Database>, wal: WalSync) {
           throw err
         }
       })
-    } catch (err) {
-      for (const item of batch) item.reject(err)
-      return
-    }
-    try {
       await wal.durable(mark)
     } catch (err) {
       for (const item of batch) item.reject(err)

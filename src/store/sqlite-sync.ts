@@ -20,10 +20,10 @@ interface Waiter {
  * Makes committed WAL frames durable off the event loop, as group commit. With synchronous=FULL,
  * better-sqlite3 syncs inside COMMIT on the main thread: ~6 ms on this machine's disk, a third of
  * the thread's time in a vote storm. The connection runs synchronous=NORMAL instead, so COMMIT
- * only writes the frames, and this syncs the WAL file on libuv's thread pool afterwards. The next
- * batch writes meanwhile; one sync covers every frame written before it starts, so a sync in
- * flight is followed by one more for whatever committed during it. SQLite still syncs the WAL
- * itself before each checkpoint and when it starts reusing the file.
+ * only writes the frames, and this syncs the WAL file on libuv's thread pool afterwards. One sync
+ * covers every frame written before it starts, whoever waits on it; a commit made while a sync is
+ * in flight waits for the next one. SQLite still syncs the WAL itself before each checkpoint and
+ * when it starts reusing the file.
  *
  * After a failed sync nothing on disk can be trusted (a later sync may succeed without the lost
  * pages), so every later wait fails too, as PostgreSQL stops on a failed fsync.

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import type { ChatEvent, EventDraft, Visibility } from '../../domain/events.ts'
 import { fixedQuery } from '../fixed-query.ts'
 import type { Database } from '../schema.ts'
@@ -12,28 +12,8 @@ const bumpSeq = fixedQuery((db, v: { chatId: string; n: number }) =>
     .returning('last_seq'),
 )
 
-const insertEvent = fixedQuery(
-  (
-    db,
-    v: {
-      chatId: string
-      seq: number
-      type: string
-      visibility: string
-      data: string
-      actor: string
-      at: string
-    },
-  ) =>
-    db.insertInto('chat_events').values({
-      chat_id: v.chatId,
-      seq: v.seq,
-      type: v.type,
-      visibility: v.visibility,
-      data: v.data,
-      actor: v.actor,
-      at: v.at,
-    }),
+const insertEvent = fixedQuery((db, v: Insertable<Database['chat_events']>) =>
+  db.insertInto('chat_events').values(v),
 )
 
 export const eventsRepo = (db: Kysely<Database>, dialect: Store['dialect']) => ({
@@ -69,7 +49,7 @@ export const eventsRepo = (db: Kysely<Database>, dialect: Store['dialect']) => (
     const events = drafts.map((d, i) => ({ ...d, chatId, seq: first + i, actor, at }) as ChatEvent)
     for (const e of events) {
       await insertEvent(db, dialect, {
-        chatId,
+        chat_id: chatId,
         seq: e.seq,
         type: e.type,
         visibility: e.visibility,
