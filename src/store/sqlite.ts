@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3'
 import { type Dialect, type Driver, Kysely, SqliteDialect, sql } from 'kysely'
 import type { Logger } from 'pino'
 import { migrateToLatest } from './migrate.ts'
-import { makeRepos } from './repos.ts'
+import { makeRepos, type Repos } from './repos.ts'
 import type { Database } from './schema.ts'
 import { batchedTransactions } from './sqlite-batch.ts'
 import { startCheckpointer } from './sqlite-checkpoint.ts'
@@ -35,10 +35,20 @@ export async function openSqliteStore(file: string, opts: { log?: Logger } = {})
   const wal = onDisk ? walSync(file) : noSync
   const reader = new Kysely<Database>({ dialect: sharing(dialect, durableReads(driver, wal)) })
   const inBatch = batchedTransactions(writer, wal)
+  // Every request of a batch runs on the batch's one connection: bind the repositories once.
+  const bound = new WeakMap<Kysely<Database>, Repos>()
+  const reposOn = (trx: Kysely<Database>) => {
+    let repos = bound.get(trx)
+    if (!repos) {
+      repos = makeRepos(trx, 'sqlite')
+      bound.set(trx, repos)
+    }
+    return repos
+  }
   return {
     dialect: 'sqlite',
     read: makeRepos(reader, 'sqlite'),
-    transaction: (fn) => inBatch((trx) => fn(makeRepos(trx, 'sqlite'))),
+    transaction: (fn) => inBatch((trx) => fn(reposOn(trx))),
     async ping() {
       await sql`select 1`.execute(reader)
       return true
