@@ -34,12 +34,19 @@ const ROLLBACK = CompiledQuery.raw('rollback')
  * (sqlite-sync.ts). The connection is free again at the COMMIT, so reads go on during the sync,
  * but the next batch waits for it: requests arriving meanwhile join that batch, and a storm is
  * written in few large commits rather than many small ones (each costs ~1 ms of main-thread time).
+ * Before each commit the checkpointer may ask for a short pause (`hold`, sqlite-checkpoint.ts).
  */
-export function batchedTransactions(db: Kysely<Database>, wal: WalSync) {
+export function batchedTransactions(
+  db: Kysely<Database>,
+  wal: WalSync,
+  hold: () => Promise<void> | null,
+) {
   const queue: Array<Pending<unknown>> = []
   let running = false
 
   async function runBatch(): Promise<void> {
+    // Requests that arrive during the pause join this batch.
+    await hold()
     const batch = queue.splice(0, MAX_BATCH)
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; err: unknown }> = []
     let mark = 0

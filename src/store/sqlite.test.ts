@@ -185,4 +185,29 @@ describe('SQLite file store', () => {
     assert.ok(statSync(file).size > before, 'the database file grew while the store was open')
     await store.close()
   })
+
+  it('[S9] keeps the WAL small under a steady stream of commits, starting it over once copied', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'askhour-')), 'askhour.db')
+    const store = await openSqliteStore(file)
+    const row = (i: number) => ({ ...org(`org-${i}`), name: 'x'.repeat(1500) })
+    const walSize = () => statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0
+    // 16 writers that never pause leave no gap between commits for the checkpoint to catch up in.
+    const rows = 24_000
+    let next = 0
+    let largest = 0
+    const writer = async () => {
+      while (next < rows) {
+        const i = next++
+        await store.transaction((tx) => tx.organisations.insert(row(i)))
+        if (i % 16 === 0) largest = Math.max(largest, walSize())
+      }
+    }
+    await Promise.all(Array.from({ length: 16 }, writer))
+    const written = rows * 1500
+    assert.ok(
+      largest < written / 2,
+      `the WAL peaked at ${largest} bytes while ${written} bytes of rows were written`,
+    )
+    await store.close()
+  })
 })

@@ -34,7 +34,7 @@ export async function openSqliteStore(file: string, opts: { log?: Logger } = {})
   const checkpointer = onDisk ? startCheckpointer(conn, file, opts) : null
   const wal = onDisk ? walSync(file) : noSync
   const reader = new Kysely<Database>({ dialect: sharing(dialect, durableReads(driver, wal)) })
-  const inBatch = batchedTransactions(writer, wal)
+  const inBatch = batchedTransactions(writer, wal, () => checkpointer?.hold() ?? null)
   // Every request of a batch runs on the batch's one connection: bind the repositories once.
   const bound = new WeakMap<Kysely<Database>, Repos>()
   const reposOn = (trx: Kysely<Database>) => {
