@@ -95,3 +95,31 @@ describe('round 7: coerced on the doorstep, a disclosure dressed as "if", things
       ),
     ))
 })
+
+describe('round 8: labour and birth, bleeding told plainly, a person hit, things that hang off', () => {
+  // Written for these tests: the classes behind set O's misses, in other words and services.
+  const emergencies = [
+    "I'm 33 weeks and my waters have just gone, I think I can feel the cord coming out, nobody else is home",
+    "she's only 30 weeks and had some sort of fit in the bath just now, now she's really drowsy",
+    "had the baby at home this morning and now blood is pouring out of me, I've soaked through three pads",
+    "contractions are 2 minutes apart, she has the urge to push and we're still at home in the snow",
+    "a van has just hit a cyclist at the lights on the high street, there's blood on the road",
+    'man collapsed outside the post office and nobody is stopping pls help',
+    // "the engine is still running" is no reassurance about a person
+    "we've found a car in a ditch, the engine is still running and the driver is slumped over the wheel",
+  ]
+  for (const text of emergencies)
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+
+  const notEmergencies = [
+    'My wing mirror is hanging off after someone clipped it in the car park, who pays for that?',
+    "Our snow plough blade has been stolen from the village hall and we're stuck without it.",
+    'We all just need to do our bit and clear the pavement outside our own houses.',
+    'ive had enough of the speeding on our road, how do i get a speed camera put up',
+    "Our car was set on fire twice this month, the second time last night, and we're sick of it.",
+    "There's some blood in my wee since yesterday, should I see the GP or go to a walk-in centre?",
+    "My baby's head is a bit flat on one side at the back. Is that normal at 3 months?",
+  ]
+  for (const text of notEmergencies)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+})

@@ -161,3 +161,28 @@ describe('round 7: what the poster hears or smells now, written without "I"', ()
   for (const text of questions)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
 })
+
+describe('round 8: the situation model on ice and in live traffic', () => {
+  const situations = [
+    "the owner went out on the ice after his dog and the ice is cracking round him, he's shouting",
+    'an old man is walking along the hard shoulder of the M62 in his slippers and lorries are flying past',
+    "there's a woman in a dressing gown stepping out into the traffic on the ring road, she seems out of it",
+  ]
+  for (const text of situations) {
+    it(`recognises: ${text.slice(0, 60)}`, () => {
+      assert.ok(situationEmergency(prepare(text)), JSON.stringify(describeSituation(prepare(text))))
+      assert.ok(detectEmergency(text))
+    })
+  }
+  const notSituations = [
+    // ice giving way with nobody on it
+    'the frozen pond in the park is starting to thaw and the ice is cracking, kids will be disappointed',
+    'is it ever safe to walk on a frozen pond if the ice is thick?',
+    'the car mirror is hanging off after a lorry clipped it on the bypass',
+  ]
+  for (const text of notSituations) {
+    it(`leaves alone: ${text.slice(0, 60)}`, () => {
+      assert.equal(situationEmergency(prepare(text)), undefined)
+    })
+  }
+})

@@ -115,6 +115,15 @@ export const HAZARD_STRONG: Record<string, readonly string[]> = {
     'off the rocks',
     'off the pier',
     'off the bridge',
+    // someone through the ice, or the ice giving way under them (round 8; "cracking" is already
+    // a structure word, so "the ice is cracking" alone is one strong sign, not two)
+    'through the ice',
+    'gone through the ice',
+    'fallen through',
+    'fell through the ice',
+    'ice is breaking',
+    'ice keeps breaking',
+    'ice cracked',
   ],
   fire: [
     'crackling',
@@ -325,7 +334,6 @@ export const HAZARD_STRONG: Record<string, readonly string[]> = {
     'goodbye messages',
     'saying goodbye',
     'sorry for everything',
-    'had enough',
     'going to jump',
     'having a fit',
     'a fit',
@@ -334,6 +342,22 @@ export const HAZARD_STRONG: Record<string, readonly string[]> = {
     'banged her head',
     'hit his head',
     'hit her head',
+    // obstetric emergencies and heavy bleeding told without "bleeding"; a seizure told loosely
+    'something hanging down',
+    "it's the cord",
+    'its the cord',
+    'cord hanging',
+    'cord coming out',
+    'urge to push',
+    'blood is pouring',
+    'blood pouring',
+    'pouring with blood',
+    'soaked through',
+    'soaking through',
+    'soaked two',
+    'passing clots',
+    'kind of fit',
+    'sort of fit',
   ],
   traffic: [
     'central reservation',
@@ -388,6 +412,22 @@ export const HAZARD_STRONG: Record<string, readonly string[]> = {
     'riding at people',
     'driving at the kids',
     'riding at the kids',
+    // a person on foot in live traffic (round 8)
+    'into lane',
+    'out into the road',
+    'out into the traffic',
+    'into the traffic',
+    'into traffic',
+    'stepping out into',
+    'stepping into the road',
+    'walking along the hard shoulder',
+    'walking on the hard shoulder',
+    'walking along the motorway',
+    'walking on the motorway',
+    'walking down the motorway',
+    'in and out of traffic',
+    'in and out of the traffic',
+    'into the path of',
   ],
   structure: [
     'come down on',
@@ -506,6 +546,7 @@ export const HAZARD_CONTEXT: Record<string, readonly string[]> = {
     'island',
     'rising',
     'rocks',
+    'on the ice',
   ],
   height: [
     'window',
@@ -561,6 +602,18 @@ export const HAZARD_CONTEXT: Record<string, readonly string[]> = {
     'pills',
     'peanuts',
     'inhaler',
+    // round 8: fed up or desperate (strong only with other signs), dazed, pregnancy and labour
+    'had enough',
+    'out of it',
+    'not with it',
+    'not really with it',
+    'feel faint',
+    'feeling faint',
+    'pregnant',
+    'weeks pregnant',
+    'waters',
+    'in labour',
+    'gave birth',
   ],
 }
 
@@ -688,6 +741,8 @@ export const EXPOSURE_CUES = [
   'in the room',
   'in the hallway',
   'on the landing',
+  // out on the ice (round 8)
+  'on the ice',
 ]
 
 /** Nobody can get away or act: stuck, not answering, nobody helping, a plea. */
@@ -744,6 +799,21 @@ export const HELPLESS_CUES = [
   'running out',
   "won't drink",
   'gone quiet',
+  // a rescue attempt by bystanders that is not working, or a call for anyone who can get there
+  // (round 8: "his mates are trying to reach him", "is anyone able to get to…")
+  'trying to reach him',
+  'trying to reach her',
+  'trying to reach them',
+  'trying to pull him',
+  'trying to pull her',
+  'trying to get him out',
+  'trying to get her out',
+  'anyone able to get',
+  'anyone who can get',
+  'can anyone get',
+  'can someone get to',
+  'pls someone',
+  'pls help',
 ]
 
 /**
