@@ -64,3 +64,18 @@ describe('round 7: wishes to report in other words', () => {
       undefined,
     ))
 })
+
+describe('round 8: a wish that an authority knows', () => {
+  const detect = (text: string) => detectCrimeReport(text, findPii(text))
+  it('reads "we would like trading standards and the police to know" as a report', () =>
+    assert.ok(
+      detect(
+        "We'd like trading standards and the police to know about the man selling tickets outside the ground on Saturday.",
+      ),
+    ))
+  it('leaves alone a question about what the police want to know', () =>
+    assert.equal(
+      detect('How much do the police want to know before they send someone?'),
+      undefined,
+    ))
+})

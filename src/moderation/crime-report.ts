@@ -1,6 +1,7 @@
 import { identifiesSomeone, incidentAccount } from './incident-account.ts'
 import {
   ASKING_HOW,
+  AUTHORITIES,
   EVIDENCE,
   NOT_A_REPORT,
   OFFENCE,
@@ -17,6 +18,38 @@ const serviceIssue = new PhraseMatcher(SERVICE_ISSUE)
 const evidence = new PhraseMatcher(EVIDENCE)
 const offence = new PhraseMatcher(OFFENCE)
 const notAReport = new Set(NOT_A_REPORT)
+const authorities = new Set(AUTHORITIES)
+const WISH = new Set(['want', 'wants', 'wanted', 'like'])
+
+/** Whether an asking word ("how do I", "should I") comes in tokens[from, at]'s sentence. */
+function askedBefore(tokens: readonly string[], at: number, end: number): boolean {
+  let from = Math.max(0, at - 4)
+  const stop = tokens.lastIndexOf(SENTENCE_END, at)
+  if (stop >= from) from = stop + 1
+  for (const ask of askingHow.hits(tokens, from, end)) if (ask.at <= at) return true
+  return false
+}
+
+/**
+ * "We'd like the council and police to know", "I want trading standards to know": a wish that an
+ * authority knows, within six words before "to know" (round 8).
+ */
+function wantsAuthorityToKnow(tokens: readonly string[]): boolean {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i] !== 'to' || tokens[i + 1] !== 'know') continue
+    let authority = false
+    for (let k = i - 1; k >= Math.max(0, i - 7); k--) {
+      const w = tokens[k] ?? ''
+      if (w === SENTENCE_END) break
+      if (authorities.has(w)) authority = true
+      else if (WISH.has(w)) {
+        if (authority && !askedBefore(tokens, k, i)) return true
+        break
+      }
+    }
+  }
+  return false
+}
 
 /**
  * An intent phrase not preceded by "how do I", "should I"… in the few words before it, or a
@@ -31,17 +64,12 @@ export function reportIntent(tokens: readonly string[]): string | undefined {
   }
   for (const hit of intent.hits(tokens)) {
     const end = hit.at + hit.phrase.split(' ').length
-    let from = Math.max(0, hit.at - 4)
-    const stop = tokens.lastIndexOf(SENTENCE_END, hit.at)
-    if (stop >= from) from = stop + 1
     // "do i need to report" asks; "i need to report" reports. An asking word inside the phrase
     // after its first word ("trace who did it") does not count.
-    let asks = false
-    for (const ask of askingHow.hits(tokens, from, end)) if (ask.at <= hit.at) asks = true
-    if (asks) continue
+    if (askedBefore(tokens, hit.at, end)) continue
     return hit.phrase
   }
-  return undefined
+  return wantsAuthorityToKnow(tokens) ? 'wants the authorities to know' : undefined
 }
 
 /**

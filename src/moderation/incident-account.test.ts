@@ -101,3 +101,26 @@ describe('round 7: the account rule has a length cap', () => {
     assert.equal(detect(text), undefined)
   })
 })
+
+describe('round 8: watching and filming people, passing off as staff, theft into a vehicle, driving', () => {
+  // Written for these tests: the classes behind set O's missed reports, in other words.
+  const reports = [
+    'A man has been sitting outside the school gates in a blue van every afternoon this week taking pictures of children.',
+    'Someone in the queue at the surgery was filming patients on Tuesday and put it on Facebook with horrible comments.',
+    'A firm told my nan they were council approved and she paid them £900 upfront on Friday for a driveway that never got laid.',
+    'Two lads were loading sandbags from the flood store into the back of a transit this morning, reg AB12 CDE.',
+    'A silver Audi overtook a queue of traffic on the double white lines by the school at 8:30 today.',
+    'The bus shelter on Park Road was set on fire on Sunday night, same lads as always.',
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+
+  const notReports = [
+    'Good to see speeding being taken seriously at last, thanks all.',
+    'partners still get kicked out of the ward at 9pm every night 🙄',
+    'My dashcam caught a car that ran a red light this morning. What format do you need the video in?',
+    'The tailgating on the bypass is getting worse every week.',
+    "The council website keeps crashing when I try to pay, I've got screenshots.",
+  ]
+  for (const text of notReports)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+})

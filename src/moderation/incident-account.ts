@@ -1,16 +1,20 @@
 import {
+  ACT_IDIOMS,
   ADVICE_ASK,
+  AFFILIATION,
+  CLAIM_VERBS,
   EVIDENCE,
   HYPOTHETICAL,
   INCIDENT,
   NOT_AN_ACCOUNT,
   OFFENCE,
+  PAYMENT,
   PROCESS_ASK,
   SERVICE_ISSUE,
   TIME_ANCHOR,
   WEAK_OFFENCE,
 } from './lexicons/crime.ts'
-import { PhraseMatcher, words } from './normalise.ts'
+import { type PhraseHit, PhraseMatcher, words } from './normalise.ts'
 import type { Prepared } from './prepared.ts'
 import type { Mask } from './types.ts'
 
@@ -23,6 +27,12 @@ const notAccount = new PhraseMatcher(NOT_AN_ACCOUNT)
 const hypothetical = new PhraseMatcher(HYPOTHETICAL)
 const serviceIssue = new PhraseMatcher(SERVICE_ISSUE)
 const evidence = new PhraseMatcher(EVIDENCE)
+const idioms = new PhraseMatcher(ACT_IDIOMS)
+const claimVerbs = new Set(CLAIM_VERBS)
+const affiliation = new Set(AFFILIATION)
+const payment = new Set(PAYMENT)
+/** Words after a claim searched for an affiliation ("saying he was from the council"). */
+const CLAIM_SPAN = 8
 
 /** Characters beyond which a message is not read as an account of an incident. */
 const MAX_ACCOUNT = 8192
@@ -63,6 +73,32 @@ function asks(sentence: string, tokens: readonly string[]): boolean {
   return WH.has(first) || (AUX.has(first) && SUBJECT.has(second)) || !!REQUEST.find(tokens)
 }
 
+/** Act hits in tokens[from, to) that do not start an everyday idiom ("taken seriously"). */
+function* actHits(tokens: readonly string[], from = 0, to = tokens.length): Generator<PhraseHit> {
+  let idiomAt: Set<number> | undefined
+  for (const hit of acts.hits(tokens, from, to)) {
+    idiomAt ??= new Set([...idioms.hits(tokens, from, to)].map((h) => h.at))
+    if (!idiomAt.has(hit.at)) yield hit
+  }
+}
+
+/**
+ * "saying he was from the council's snow team", "saying their sonographers are NHS staff": a
+ * claim of affiliation in one sentence (the caller decides whether money changed hands).
+ */
+function claimsAffiliation(tokens: readonly string[]): string | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!claimVerbs.has(tokens[i] ?? '')) continue
+    for (let k = i + 1; k < Math.min(tokens.length, i + 1 + CLAIM_SPAN); k++)
+      if (affiliation.has(tokens[k] ?? '')) return `${tokens[i]} … ${tokens[k]}`
+  }
+  return undefined
+}
+
+/** Money changed hands: "paid", "cash", "£89", "bank transfer". */
+const paid = (text: string, tokens: readonly string[]) =>
+  text.includes('£') || tokens.some((w) => payment.has(w))
+
 /**
  * An account of a specific incident, past or ongoing, that asks nothing but how to act on it:
  * an offence or incident described (not imagined) in a statement, anchored in time ("last
@@ -76,7 +112,10 @@ export function incidentAccount(prepared: Prepared, masks: readonly Mask[]): str
   // Re-reading every sentence doubles the tokenising cost; a chat account is far shorter than
   // this, and without the cap an act repeated over 64 KiB took ~55 ms (bound: 50).
   if (text.length > MAX_ACCOUNT) return undefined
-  if (!acts.find(tokens) || notAccount.find(tokens) || serviceIssue.find(tokens)) return undefined
+  // A claim of affiliation with money paid is an act too: passing oneself off as staff.
+  const claims = paid(text, tokens) && claimsAffiliation(tokens) !== undefined
+  if (actHits(tokens).next().done && !claims) return undefined
+  if (notAccount.find(tokens) || serviceIssue.find(tokens)) return undefined
   let incident: string | undefined
   let anchored = CLOCK.test(text)
   for (const [sentence] of text.matchAll(SENTENCE)) {
@@ -89,11 +128,15 @@ export function incidentAccount(prepared: Prepared, masks: readonly Mask[]): str
       continue
     }
     if (!incident) {
-      for (const hit of acts.hits(t)) {
+      for (const hit of actHits(t)) {
         if (hypothetical.find(t, 0, hit.at)) break
         incident = hit.phrase
         break
       }
+    }
+    if (!incident && claims && !hypothetical.find(t)) {
+      const claim = claimsAffiliation(t)
+      if (claim) incident = claim
     }
     if (!anchored && timeAnchor.find(t)) anchored = true
   }

@@ -177,7 +177,17 @@ export const SERVICE_ISSUE = [
   'streetlight',
   'bin men',
   'binmen',
-  'website',
+  // the organisation's own site failing, not a fake site (round 8: "a private website is using
+  // the trust's logo" is a fraud)
+  'the website',
+  'your website',
+  'council website',
+  "council's website",
+  'website is down',
+  'website was down',
+  'website keeps',
+  'website crashed',
+  'website crashing',
   'waiting time',
   'delay',
 ]
@@ -562,6 +572,113 @@ export const INCIDENT = [
   'only knock at',
   'than they quoted',
   'than the quote',
+  // round 8: someone loitering by a place over days, or photographing or filming people there
+  'been sitting outside',
+  'been sat outside',
+  'been parked outside',
+  'keeps sitting outside',
+  'loitering',
+  'lurking',
+  'hanging around outside',
+  'photos of women',
+  'photos of children',
+  'photos of kids',
+  'photos of people',
+  'photos of girls',
+  'pictures of women',
+  'pictures of children',
+  'pictures of kids',
+  'pictures of people',
+  'photographing',
+  'filming other',
+  'filming people',
+  'filming women',
+  'filming children',
+  'filming kids',
+  'filming patients',
+  'filming us',
+  'filming me',
+  'filmed me',
+  'filmed us',
+  // … and putting people online without their consent, or abusing them there
+  'posted it on',
+  'posted it online',
+  'posted a video',
+  'posted videos',
+  'posted photos',
+  'posted pictures',
+  'posted my',
+  'posted our',
+  'shared it on',
+  'uploaded it',
+  'put it online',
+  'put it on tiktok',
+  'put it on facebook',
+  'nasty comments',
+  'fake account',
+  'fake profile',
+  // passing off as an organisation: its name or logo used, its staff or office claimed
+  'using the logo',
+  'using our logo',
+  'using their logo',
+  'using the nhs logo',
+  'using the council logo',
+  'using the police logo',
+  'saying he was from',
+  'saying she was from',
+  'saying they were from',
+  'said he was from',
+  'said she was from',
+  'said they were from',
+  'says he is from',
+  'says she is from',
+  'says they are from',
+  'claimed he was from',
+  'claimed she was from',
+  'claiming he was from',
+  'claiming she was from',
+  // theft of shared or public property loaded into a vehicle, or taken as one's own
+  'into the back of a',
+  'into the back of his',
+  'into the back of her',
+  'into the back of their',
+  'helping himself to',
+  'helping herself to',
+  'helping themselves to',
+  'walked off with',
+  'drove off with',
+  'made off with',
+  'making off with',
+  'loading it into',
+  'loading them into',
+  'loaded it into',
+  'loaded them into',
+  // property set on fire
+  'set on fire',
+  'set light to',
+  // dangerous driving seen on the road
+  'overtook',
+  'overtaking on',
+  'undertook',
+  'forced an oncoming',
+  'forced a cyclist',
+  'forced me off',
+  'forced me into',
+  'forced him off',
+  'forced her off',
+  'cut me up',
+  'tailgating me',
+  'tailgating us',
+  'tailgated me',
+  'tailgated us',
+  'brake checked',
+  'brake tested',
+  'ran a red',
+  'ran the red',
+  'jumped the lights',
+  'jumped a red',
+  'through a red light',
+  'through the red light',
 ]
 
 /**
@@ -757,6 +874,9 @@ export const ADVICE_ASK = [
   'refund',
   'compensation',
   'covered',
+  // the form a submission takes is a question about the process, not an account (round 8)
+  'format',
+  'file size',
 ]
 
 /** An experience long past or a grievance about a service: context for a question or a comment. */
@@ -781,6 +901,89 @@ export const NOT_AN_ACCOUNT = [
 
 /** Offence words too common outside a report to mark an account on their own ("it took an hour"). */
 export const WEAK_OFFENCE = ['took', 'fake', 'bit', 'illegal', 'illegally', 'without telling me']
+
+/**
+ * Everyday idioms that start with an act word: the act does not count ("being taken seriously",
+ * "kicked out at 10pm", "taken to hospital"). Round 8.
+ */
+export const ACT_IDIOMS = [
+  'kicked out',
+  'taken seriously',
+  'taken into',
+  'taken ill',
+  'taken care',
+  'taken part',
+  'taken place',
+  'taken the time',
+  'taken to hospital',
+  'taken a while',
+  'taken ages',
+  'taken long',
+  'taken forever',
+  'taken a look',
+  'taken notice',
+  'taken for granted',
+]
+
+/**
+ * Passing oneself off as an organisation's staff (round 8): after a claim ("saying", "told her"),
+ * within its sentence, a word of affiliation ("from the council", "are NHS staff", "works for"),
+ * in a message where money changed hands (`PAYMENT`).
+ */
+export const CLAIM_VERBS = [
+  'saying',
+  'said',
+  'says',
+  'claiming',
+  'claimed',
+  'claims',
+  'pretending',
+  'pretended',
+  'told',
+]
+export const AFFILIATION = [
+  'from',
+  'staff',
+  'works',
+  'worked',
+  'working',
+  'employed',
+  'official',
+  'officials',
+  'approved',
+  'registered',
+  'accredited',
+  'behalf',
+]
+export const PAYMENT = [
+  'paid',
+  'pay',
+  'payment',
+  'cash',
+  'deposit',
+  'transfer',
+  'transferred',
+  'card',
+  'bank',
+  'money',
+]
+
+/**
+ * "We'd like the council and police to know": a wish that an authority knows, said without the
+ * word "report" (round 8). `want`/`like` before one of these and "to know".
+ */
+export const AUTHORITIES = [
+  'police',
+  'council',
+  'authorities',
+  'standards',
+  'dvla',
+  'hospital',
+  'trust',
+  'nhs',
+  'rspca',
+  'agency',
+]
 
 /** In the incident's own sentence, before it: the incident is imagined, not described. */
 export const HYPOTHETICAL = [
