@@ -166,3 +166,21 @@ describe('round 7: denied insults, quotes in single marks, knowing which station
   it("still reads the poster's own words in single marks", () =>
     assert.ok(detectAbuse("you'll regret it 'officer', I know where you live")))
 })
+
+describe('round 8: sarcastic praise, superlatives, comparisons, knowing where the office is', () => {
+  const abusive = [
+    'you lot are absolute geniuses, closing the tip on a bank holiday 🙄',
+    "what a bunch of rocket scientists, gritting the roads after the snow's melted",
+    "the laziest bunch of call handlers I've ever dealt with",
+    'the midwives on that ward are stupid',
+    'I know where your depot is and so do a lot of angry people round here',
+  ]
+  for (const text of abusive) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectAbuse(text)))
+  const notAbusive = [
+    'the man in the Corsa was driving like a complete idiot past the school this morning',
+    'the engineers who fixed our boiler are absolute geniuses, thank you so much',
+    "I know where the police station is, I'll hand the wallet in there tomorrow",
+  ]
+  for (const text of notAbusive)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectAbuse(text), undefined))
+})

@@ -1,10 +1,15 @@
 import { aimedAtStaff } from './abuse-aim.ts'
 import {
   AIMED_ONLY,
+  CROWD,
   DEFLECTORS,
+  GRATITUDE,
   INSULTS,
   MASKED_STEMS,
+  PRAISE_INTENSIFIERS,
+  PREMISES,
   PROFANITY,
+  SARCASTIC_PRAISE,
   SELF,
   SHAME_OBJECTS,
   STAFF,
@@ -30,6 +35,10 @@ const deflectors = new Set(DEFLECTORS)
 const self = new Set(SELF)
 const wishedHarm = new Set(WISHED_HARM)
 const wishTargets = new Set(WISH_TARGETS)
+const crowd = new PhraseMatcher(CROWD)
+const sarcasticPraise = new PhraseMatcher(SARCASTIC_PRAISE)
+const praiseIntensifiers = new PhraseMatcher(PRAISE_INTENSIFIERS)
+const gratitude = new Set(GRATITUDE)
 const RELATIVE = new Set(['who', 'that', 'which', 'whos', "who's"])
 const DEFINITE = new Set(['the', 'those', 'these', 'whoever', 'whichever'])
 
@@ -85,7 +94,8 @@ const negations = new Set([
 ])
 const endUp = new Set(['end', 'ends', 'ended'])
 
-const whereabouts = new Set(WHEREABOUTS)
+const whereabouts = new Set([...WHEREABOUTS, ...PREMISES])
+const premises = new Set(PREMISES)
 const staff = new Set(STAFF)
 const shameObjects = new Set(SHAME_OBJECTS)
 const unnamedHarm = new Set(UNNAMED_HARM)
@@ -126,10 +136,12 @@ export function veiledThreat(list: readonly string[]): string | undefined {
     // "I know where you live", "I know which nick you work out of"
     if (w === 'know' && PLACE_ASK.has(list[i + 1] ?? '') && KNOWERS.has(list[i - 1] ?? '')) {
       const rest = ahead(list, i + 2, 8)
+      // The member of staff may be named after "where" or earlier in the sentence; premises
+      // alone ("where the highways office is") are aimed only with a crowd or harm left unnamed.
       const place = rest.findIndex((x) => whereabouts.has(x))
       if (place >= 0) {
-        // The member of staff may be named after "where" or earlier in the sentence.
-        const aimed = list.slice(sentence, i + 3 + place).some((x) => staff.has(x))
+        const person = rest.findIndex((x) => whereabouts.has(x) && !premises.has(x))
+        const aimed = person >= 0 && list.slice(sentence, i + 3 + person).some((x) => staff.has(x))
         knowsWhere = aimed ? 'staff' : (knowsWhere ?? 'someone')
       }
     }
@@ -143,6 +155,8 @@ export function veiledThreat(list: readonly string[]): string | undefined {
   }
   if (knowsWhere === 'staff') return 'I know where … lives'
   if (knowsWhere && unnamed) return 'I know where … / something happening to'
+  // "I know where the highways office is and so do a lot of angry people"
+  if (knowsWhere && crowd.find(list)) return 'I know where … / and so do others'
   if (knowsHome && (unnamed || visit.find(list))) return 'where staff live / a visit'
   return undefined
 }
@@ -155,6 +169,45 @@ function denied(list: readonly string[], at: number): boolean {
   const before = ARTICLES.has(list[at - 1] ?? '') ? at - 2 : at - 1
   return DENIALS.has(list[before] ?? '')
 }
+
+/**
+ * "absolute geniuses", "bunch of rocket scientists": praise in the plural after an intensifier,
+ * in a message that thanks nobody, is sarcasm aimed at the organisation.
+ */
+function sarcasm(list: readonly string[]): string | undefined {
+  if (list.some((w) => gratitude.has(w))) return undefined
+  for (const hit of sarcasticPraise.hits(list)) {
+    for (const lead of praiseIntensifiers.hits(list, Math.max(0, hit.at - 3), hit.at)) {
+      if (lead.at + lead.phrase.split(' ').length >= hit.at - 1) return hit.phrase
+    }
+  }
+  return undefined
+}
+
+/**
+ * "driving like an absolute idiot", "behaving like complete morons": a comparison aims the
+ * insult at no one in the chat; the intensifier does not aim it.
+ */
+function comparison(list: readonly string[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+    const w = list[k] ?? ''
+    if (w === 'like') return true
+    if (!COMPARED.has(w)) return false
+  }
+  return false
+}
+const COMPARED = new Set([
+  'a',
+  'an',
+  'absolute',
+  'utter',
+  'complete',
+  'total',
+  'bloody',
+  'proper',
+  'right',
+  'such',
+])
 
 /** Where someone lives or keeps their car, as opposed to where they work. */
 const HOME = new Set(['lives', 'living', 'house', 'home', 'parks'])
@@ -176,6 +229,8 @@ export function detectAbuse(input: string | Prepared): string | undefined {
   const veiled = veiledThreat(list)
   if (veiled) return `veiled threat ("${veiled}")`
   if (wishesHarm(list)) return 'wishes harm'
+  const mocked = sarcasm(list)
+  if (mocked) return `sarcasm ("${mocked}")`
   const swear = profanity.find(list)
   if (swear && (swear.includes(' ') || list.some((w) => targets.has(w)))) return 'directed swearing'
   for (const hit of insults.hits(list)) {
@@ -185,6 +240,9 @@ export function detectAbuse(input: string | Prepared): string | undefined {
     const aimed =
       around.some((w) => targets.has(w)) || aimedAtStaff(list, hit.at, after, hit.phrase)
     if (AIMED_ONLY.has(hit.phrase) && !aimed) continue
+    // "driving like an absolute idiot": a comparison, unless "you" is beside it.
+    if (comparison(list, hit.at) && !around.some((w) => w === 'you' || w === 'u' || w === 'your'))
+      continue
     // "a few idiots", "like an idiot": aimed elsewhere or at oneself.
     if (!aimed && lead.some((w) => deflectors.has(w))) continue
     // "you are not stupid", "he's not an idiot": the insult is denied, not given.

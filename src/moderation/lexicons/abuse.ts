@@ -142,6 +142,14 @@ export const INSULTS = [
   'layabouts',
   'skivers',
   'bloodsuckers',
+  // superlatives of the aimed adjectives ("the laziest bunch of…"), round 8
+  'laziest',
+  'stupidest',
+  'thickest',
+  'dumbest',
+  'most useless',
+  'most incompetent',
+  'most pathetic',
 ]
 
 /** Adjectives that are criticism alone and insults when aimed ("you useless lot"). */
@@ -177,6 +185,13 @@ export const AIMED_ONLY = new Set([
   'layabouts',
   'skivers',
   'bloodsuckers',
+  'laziest',
+  'stupidest',
+  'thickest',
+  'dumbest',
+  'most useless',
+  'most incompetent',
+  'most pathetic',
 ])
 
 /** Words placing an insult on a person rather than on "a few" people in general. */
@@ -424,6 +439,61 @@ export const WHEREABOUTS = [
   'vans',
 ]
 
+/**
+ * The organisation's premises: knowing where they are is a threat only with a crowd or harm
+ * left unnamed ("I know where the highways office is and so do a lot of angry people").
+ */
+export const PREMISES = ['office', 'offices', 'depot', 'depots', 'hq', 'headquarters', 'station']
+
+/**
+ * "…and so do a lot of angry people": others said to know too, or to be angry, after "I know
+ * where" (round 8).
+ */
+export const CROWD = [
+  'so do a lot',
+  'so do lots',
+  'so do plenty',
+  'so do others',
+  'and so do',
+  'so does everyone',
+  'so does half',
+  'everyone knows where',
+  'we all know where',
+  'angry people',
+  'lot of angry',
+  'lots of angry',
+  'not the only one who knows',
+  'not the only ones who know',
+]
+
+/**
+ * Praise said in the plural after an intensifier ("absolute geniuses", "bunch of rocket
+ * scientists") in a message that thanks nobody: sarcasm aimed at the organisation (round 8).
+ */
+export const SARCASTIC_PRAISE = [
+  'geniuses',
+  'rocket scientists',
+  'brain surgeons',
+  'bright sparks',
+  'masterminds',
+  'brainiacs',
+]
+export const PRAISE_INTENSIFIERS = [
+  'absolute',
+  'real',
+  'proper',
+  'utter',
+  'total',
+  'right',
+  'bunch of',
+  'load of',
+  'pack of',
+  'team of',
+  'what',
+  'such',
+]
+export const GRATITUDE = ['thank', 'thanks', 'thankyou', 'cheers', 'ta', 'grateful', 'appreciate']
+
 /** People in the organisation a threat may be aimed at ("I know where that PC lives"). */
 export const STAFF = [
   'you',
@@ -507,6 +577,21 @@ export const STAFF_NOUNS = [
   'advisers',
   'manager',
   'managers',
+  // round 8: hospital and transport staff
+  'midwife',
+  'midwives',
+  'consultant',
+  'consultants',
+  'surgeon',
+  'surgeons',
+  'sonographer',
+  'sonographers',
+  'porter',
+  'porters',
+  'dispatcher',
+  'dispatchers',
+  'operator',
+  'operators',
 ]
 
 /**
