@@ -99,7 +99,7 @@ describe('analyse: rules and the kind model', () => {
   // The shipped model, on messages written for these tests.
   it('catches a fake fee notice with a payment link that names no phishing action', () => {
     const text =
-      'Royal Mail: your parcel could not be delivered. A £1.45 redelivery fee is due. Pay at http://rm-parcels.example'
+      'Royal Mail: your parcel could not be delivered. A £1.45 redelivery fee is due. Arrange redelivery at http://rm-parcels.example'
     assert.equal(analyseWith(text, {}, undefined).kind, 'comment')
     const result = analyse(text)
     assert.equal(result.kind, 'spam')

@@ -36,3 +36,17 @@ describe('detectSpam', () => {
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
   }
 })
+
+describe('round 8: private services sold against the waiting list, "pay securely" phishing', () => {
+  const spam = [
+    'Private physio available across Bristol ✅ Skip the waiting list, home visits. Book today on 07700 900123',
+    'Bristol City Council: your council tax is outstanding. Pay securely now at bristol-ctax.example/pay within 48 hours',
+  ]
+  for (const text of spam) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+  const notSpam = [
+    'Can I book a home visit from the midwife or do I have to go to the clinic?',
+    "Is there any way to skip the waiting list if my mum's condition gets worse?",
+  ]
+  for (const text of notSpam)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+})

@@ -13,7 +13,7 @@ const ASKING =
 const DISCOUNT = /\b\d{1,3}\s?% (?:off|discount|success|cheaper)|\bhalf price\b|£££|\$\$\$/i
 // A verb telling the reader to get in touch, right before a phone number ("text APPEAL to").
 const CALL_TO_NUMBER =
-  /\b(?:call|ring|text|whatsapp|phone|dial|message|contact)(?: [A-Z]{2,12} to| us| now| today| direct)?(?: on| at)?[\s:]{0,3}$/i
+  /\b(?:call|ring|text|whatsapp|phone|dial|message|contact|book)(?: [A-Z]{2,12} to| us| now| today| direct)?(?: on| at)?[\s:]{0,3}$/i
 // The poster's own details for a reply ("ring me on", "my number is", "email me at").
 const OWN_CONTACT =
   /\b(?:me|my|mine|our)\b(?: (?:mobile|number|phone|email|e-mail|landline|address))?(?: (?:is|on|at))?[\s:,]{0,3}$/i

@@ -280,6 +280,31 @@ export const SPAM_SIGNALS: Record<string, readonly string[]> = {
     'recovery desk',
     'hackers for hire',
   ],
+  // round 8: a private service sold against the public one's waits ("skip NHS waiting lists,
+  // same-week scans… book today")
+  'private service offer': [
+    'skip the waiting list',
+    'skip the waiting lists',
+    'skip waiting lists',
+    'skip the queue',
+    'skip the nhs',
+    'skip nhs',
+    'jump the queue',
+    'no waiting list',
+    'no waiting lists',
+    'without the wait',
+    'book today',
+    'book now',
+    'book online today',
+    'text for a price',
+    'text for prices',
+    'text for a quote',
+    'call for a quote',
+    'free quote',
+    'free quotes',
+    'appointments available',
+    'available across',
+  ],
 }
 
 /** Emoji typical of promotions. */
@@ -409,6 +434,11 @@ export const PHISHING = {
     'renew your',
     'reschedule',
     'settle',
+    // round 8: "pay securely now at <link>"
+    'pay securely',
+    'pay at',
+    'pay via',
+    'pay your',
   ],
   urgency: [
     'now',

@@ -95,7 +95,7 @@ const TITLED = new RegExp(
 const ROLE =
   'neighbour|neighbor|neighbours|nephew|niece|nan|nana|gran|grandad|grandma|grandson|granddaughter|mum|mam|mom|dad|mother|father|son|daughter|brother|sister|aunt|auntie|uncle|cousin|friend|mate|partner|ex|ex-partner|ex-husband|ex-wife|husband|wife|boyfriend|girlfriend|fiancée?|landlord|landlady|tenant|lodger|flatmate|carer|colleague|boss|manager|agent|builder|trader|roofer|plumber|electrician|seller|buyer|owner|driver|caller|client|patient|pupil|child|stepdad|stepmum|stepson|stepdaughter|teacher|tutor|coach|worker|officer|man|woman|guy|lady|bloke|girl|boy'
 const NAME_CUE = new RegExp(
-  `(?:\\b(?:calling (?:him|her|them)sel(?:f|ves)|(?:man|woman|guy|lady|bloke|girl|boy|someone|somebody|person|he|she|who) (?:called|named|calls? (?:him|her)self)|name is|name's|names are|names is|named|in the name of|name of|(?:${ROLE})(?:'s|’s)?,?|(?:${ROLE}) (?:for|of|to)|caring for|looking after|looks after|on behalf of|details (?:are|is):?|details:|i am|i'm|this is|it's me,|me,|regards,?|thanks,|thank you,|many thanks,?|cheers,|signed,?|sincerely,?|from,?)\\s*)$`,
+  `(?:\\b(?:calling (?:him|her|them)sel(?:f|ves)|(?:man|woman|guy|lady|bloke|girl|boy|someone|somebody|person|he|she|who) (?:called|named|calls? (?:him|her)self)|name (?:is|was)|name's|names (?:are|were|is)|named|in the name of|name of|(?:${ROLE})(?:'s|’s)?,?|(?:${ROLE}) (?:for|of|to)|caring for|looking after|looks after|on behalf of|details (?:are|is):?|details:|i am|i'm|this is|it's me,|me,|regards,?|thanks,|thank you,|many thanks,?|cheers,|signed,?|sincerely,?|from,?)\\s*)$`,
   'i',
 )
 // A pair alone at the end of the message after a sentence: a sign-off ("… ? Siobhan Mac Aodha").

@@ -100,6 +100,10 @@ describe('findPii', () => {
       ['person_name', 'Obi Adeyemi'],
     ])
     assert.deepEqual(masked('Sarah said Action Fraud and Royal Mail were no help'), [])
+    // round 8: a name given in the past tense
+    assert.deepEqual(masked('he said his name was Thaddeus Crowther and left'), [
+      ['person_name', 'Thaddeus Crowther'],
+    ])
   })
 
   it('masks names after titles, roles and naming frames, with particles and accents', () => {
