@@ -12,7 +12,10 @@ import { DuplicateIndex } from '../src/moderation/duplicates.ts'
 import { parseJsonl } from '../src/moderation/eval/dataset.ts'
 import { pairsOf } from '../src/moderation/eval/metrics.ts'
 
-/** The labelled sets with duplicate groups. holdout4 is blind and never read here. */
+/**
+ * The labelled sets the scorer is trained on. `loadChats` takes other sets by name for
+ * out-of-training checks (holdout4–7, no longer blind for duplicates); holdout8 is blind.
+ */
 export const SETS = ['dev', 'holdout', 'holdout2', 'holdout3'] as const
 
 export interface Chat {
@@ -27,10 +30,13 @@ export interface Chat {
   y: number[]
 }
 
-/** Loads every chat of the labelled sets, with pair features from a per-chat index. */
-export function loadChats(dir = new URL('../test/fixtures/moderation/', import.meta.url)): Chat[] {
+/** Loads every chat of the given sets (the training sets by default), with pair features. */
+export function loadChats(
+  sets: readonly string[] = SETS,
+  dir = new URL('../test/fixtures/moderation/', import.meta.url),
+): Chat[] {
   const chats: Chat[] = []
-  for (const set of SETS) {
+  for (const set of sets) {
     const messages = parseJsonl(readFileSync(new URL(`${set}.jsonl`, dir), 'utf8'))
     const names = [...new Set(messages.map((m) => m.chat))]
     for (const name of names) {
