@@ -30,8 +30,8 @@ export interface Checkpointer {
  * The worker's copy runs alongside commits, so under a steady stream of them it never catches
  * up, and SQLite only starts the WAL over from its beginning once every frame is copied: the file
  * would grow for as long as the stream lasts (115 MB in an 8 s vote storm), every sync extending
- * it. So after each copy that missed commits, the worker asks for a pause; the next commit waits
- * (`hold`) while it copies the rest, ~1 ms, and then starts the WAL over.
+ * it. So once the WAL is long, the worker asks for a pause; the next commit waits (`hold`) while
+ * it copies the rest, ~1 ms, and then starts the WAL over.
  */
 export function startCheckpointer(
   conn: SQLite.Database,

@@ -12,23 +12,25 @@ db.pragma('busy_timeout = 5000')
 const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0]
 
 let timer = setTimeout(bulk, intervalMs)
-/** The WAL's length in frames after the last checkpoint: unchanged means no commit since. */
-let seen = 0
+
+/** SQLite's own checkpoint threshold (wal_autocheckpoint), in frames of one page. */
+const LONG_WAL = 1000
 
 function bulk() {
   const { log } = checkpoint()
-  // Commits made during the copy are left in the WAL, so it cannot start over from its beginning:
-  // when there were any, ask the writer for a pause to copy the rest (see 'held' below).
-  if (log !== seen) parentPort.postMessage('hold')
+  // Commits made during a copy are left in the WAL, and SQLite starts the WAL over only once every
+  // frame is copied. Between occasional commits a copy catches up by itself; under a steady
+  // stream it never does, and the WAL grows past SQLite's threshold: then ask the writer for a
+  // pause (see 'held' below). Asking every time would delay occasional commits for nothing.
+  if (log > LONG_WAL) parentPort.postMessage('hold')
   else timer = setTimeout(bulk, intervalMs)
-  seen = log
 }
 
 parentPort.on('message', (msg) => {
   if (msg === 'held') {
     // No commit can happen now: this copies the few frames the bulk copy missed, and the next
     // commit starts the WAL over instead of appending to it.
-    seen = checkpoint().log
+    checkpoint()
     parentPort.postMessage('release')
     timer = setTimeout(bulk, intervalMs)
   } else if (msg === 'stop') {
