@@ -184,3 +184,20 @@ describe('round 8: sarcastic praise, superlatives, comparisons, knowing where th
   for (const text of notAbusive)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectAbuse(text), undefined))
 })
+
+describe('detectAbuse, round 9: a home or building destroyed, wished on the reader', () => {
+  it('flags a wish that their building burns or floods', () => {
+    assert.ok(detectAbuse('hope your depot is burnt to the ground by christmas'))
+    assert.ok(detectAbuse('i hope your office gets flooded with sewage, useless lot'))
+  })
+  it('does not flag the same words as sympathy or news', () => {
+    assert.equal(
+      detectAbuse('I hope nobody was hurt, the old mill burnt down last night'),
+      undefined,
+    )
+    assert.equal(
+      detectAbuse('hope your crews stay safe, the moor has been burning all day'),
+      undefined,
+    )
+  })
+})

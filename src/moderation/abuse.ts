@@ -35,6 +35,7 @@ const deflectors = new Set(DEFLECTORS)
 const self = new Set(SELF)
 const wishedHarm = new Set(WISHED_HARM)
 const wishTargets = new Set(WISH_TARGETS)
+const goodWishes = new Set(['safe', 'ok', 'okay', 'well', 'luck', 'better', 'recover', 'alright'])
 const crowd = new PhraseMatcher(CROWD)
 const sarcasticPraise = new PhraseMatcher(SARCASTIC_PRAISE)
 const praiseIntensifiers = new PhraseMatcher(PRAISE_INTENSIFIERS)
@@ -75,6 +76,8 @@ export function wishesHarm(list: readonly string[], from = 0, to = list.length):
       if (wishTargets.has(w)) aimed = true
       // "hope they catch whoever knocked…": the harm is the offender's act, not a wish.
       else if (aimed && (negations.has(w) || w === 'whoever' || w === 'who')) break
+      // "hope your crews stay safe, the moor is burning": a good wish, then the news (round 9).
+      else if (aimed && goodWishes.has(w)) break
       else if (aimed && (wishedHarm.has(w) || (endUp.has(w) && list[k + 1] === 'up'))) return true
     }
   }

@@ -79,3 +79,12 @@ describe('round 8: a wish that an authority knows', () => {
       undefined,
     ))
 })
+
+describe('detectCrimeReport, round 9: a wish that someone is stopped or caught', () => {
+  const reports = [
+    'A woman keeps turning up at my nan’s door asking for cash for a charity that does not exist. I want her stopped.',
+    'Someone scratched every car on our street overnight. I want whoever did it caught.',
+    'lads on bikes snatching phones outside the station every evening, something needs doing',
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+})

@@ -123,3 +123,41 @@ describe('round 8: labour and birth, bleeding told plainly, a person hit, things
   for (const text of notEmergencies)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
 })
+
+describe('detectEmergency, round 9 classes', () => {
+  const emergencies = [
+    // bleeding told as a flow that will not stop
+    "sliced my thumb on a tin lid, it's still spurting and I feel sick",
+    'the cut on his leg is bleeding through the towel now and he has gone pale',
+    // something swallowed that harms within hours, however well the child seems
+    'my son has just swallowed a magnet off the fridge, he seems fine and is still playing, do we need to do anything?',
+    'toddler just chewed a washing pod and swallowed some, she seems ok',
+    // a person held against their will, told by someone else
+    "my sister just texted that her ex has locked her in the bedroom and won't let her out, she's whispering on the phone",
+    "my 14 year old says two older lads have him in a car and won't let him get out, he sounds terrified",
+  ]
+  for (const text of emergencies)
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+
+  const notEmergencies = [
+    // a choice between two services that are not 999
+    'My son twisted his ankle at football and it has swollen up. Minor injuries unit or A&E?',
+    'Fell off my bike this morning and my wrist is sore and swollen, is it the UTC or the GP?',
+    // a symptom denied
+    'I bumped my head on a cupboard, no bleeding and no headache. Anything to watch for?',
+    // a condition told as history
+    "My mum's had a stroke and walks with a frame. Can she bring her own wheelchair to clinic?",
+    // a habit
+    'My dad always manages to burn himself on the oven, do you run first aid classes?',
+    'Most weekends the lads next door set off fireworks in the field.',
+    // a repeat counted by its order
+    'The bin at the bus stop was set alight again, third time this week.',
+    // a place described by where it lies, and a service named
+    'We live on the edge of the village next to the woods, are wood burners allowed during a hosepipe ban?',
+    'Hello Lancashire Fire & Rescue, my son would like to visit a station, is that possible?',
+    // harm wished on the reader (abuse, not an event)
+    'hope your headquarters is burning down next time you lot',
+  ]
+  for (const text of notEmergencies)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+})

@@ -1,3 +1,4 @@
+import { wishesHarm } from './abuse.ts'
 import { reportIntent } from './crime-report.ts'
 import {
   ALONE,
@@ -17,6 +18,8 @@ import {
   SAFE_CONTEXT,
   SPREADING,
   STRONG_NOW,
+  SWALLOWED,
+  SWALLOWED_ITEMS,
   VULNERABLE,
   WEAK_NOW,
   WITH_THEM,
@@ -37,6 +40,8 @@ const weakNow = new PhraseMatcher(WEAK_NOW)
 const present = new PhraseMatcher(PRESENT)
 const safeContext = new PhraseMatcher(SAFE_CONTEXT)
 const reassurance = new PhraseMatcher(REASSURANCE)
+const swallowed = new Set(SWALLOWED)
+const swallowedItems = new PhraseMatcher(SWALLOWED_ITEMS)
 const durationCounts = new PhraseMatcher(DURATION_COUNTS)
 const durationUnits = new Set(DURATION_UNITS)
 const spreading = new PhraseMatcher(SPREADING)
@@ -58,6 +63,20 @@ const TRIAGE_PLACE = /\b(?:a\s?&\s?e|a and e|111|gp|pharmacy|pharmacist|walk-?in
 const TRIAGE_ASK =
   /\b(?:should (?:i|we)|is it worth|do (?:i|we) (?:need|take|go)|or (?:wait|should)|can it wait|or is)\b/i
 const YEAR = /^(?:19|20)\d\d$/
+/**
+ * A choice between two services that are not 999 ("Children's ED or the UTC?", "A&E or ring
+ * maternity?"): the poster is asking where to go, not calling for help (round 9).
+ */
+const SERVICE =
+  "(?:a\\s?&\\s?e|a and e|111|gp|pharmacy|pharmacist|walk-?in|urgent care|utc|urgent treatment|minor injur(?:y|ies)|maternity|(?:children's|childrens|the) ed|out of hours)"
+const SERVICE_CHOICE = new RegExp(
+  `\\b${SERVICE}\\b[^.?!\\n]{0,40}\\bor\\b[^.?!\\n]{0,40}\\b${SERVICE}\\b[^.!\\n]{0,80}\\?`,
+  'i',
+)
+/** "no pain, no bleeding", "without any bleeding": a symptom denied. */
+const DENIAL = new Set(['no', 'without'])
+/** "he's had a stroke": the perfect tells a history, not the moment. */
+const PERFECT = 'had'
 /** Words either side of a hazard searched for a present-tense frame. */
 const BEFORE = 6
 const AFTER = 4
@@ -94,7 +113,8 @@ function* hitsOutside(
   to: number,
   safe: ReadonlySet<number>,
 ): Generator<PhraseHit> {
-  for (const hit of matcher.hits(tokens, from, to)) if (!safe.has(hit.at)) yield hit
+  for (const hit of matcher.hits(tokens, from, to))
+    if (!safe.has(hit.at) && !DENIAL.has(tokens[hit.at - 1] ?? '')) yield hit
 }
 
 function firstHit(
@@ -111,6 +131,9 @@ function firstHit(
 /** True when a present-tense frame ("is", "there's", "won't", "has") is near the hit. */
 function inPresentFrame(tokens: readonly string[], hit: PhraseHit, from: number, to: number) {
   const end = hit.at + hit.phrase.split(' ').length
+  const before = tokens[hit.at - 1] ?? ''
+  if (before === PERFECT || ((before === 'a' || before === 'an') && tokens[hit.at - 2] === PERFECT))
+    return false
   return (
     present.find(tokens, Math.max(from, hit.at - BEFORE), hit.at) !== undefined ||
     present.find(tokens, end, Math.min(to, end + AFTER)) !== undefined
@@ -144,6 +167,7 @@ function hasDuration(tokens: readonly string[]): boolean {
  */
 export function isCalm(prepared: Prepared): boolean {
   if (reassurance.find(prepared.tokens)) return true
+  if (SERVICE_CHOICE.test(prepared.text)) return true
   return (
     TRIAGE_PLACE.test(prepared.text) &&
     TRIAGE_ASK.test(prepared.text) &&
@@ -238,6 +262,26 @@ function* currentHazards(
   }
 }
 
+/**
+ * Something swallowed that harms within hours even when the child seems well (a button battery,
+ * magnets, a detergent capsule), said of now: reassurance does not make it calm (round 9).
+ */
+function swallowedNow(
+  tokens: readonly string[],
+  current: ReadonlyArray<[number, number]>,
+  anyStrong: boolean,
+): string | undefined {
+  for (const [from, to] of current) {
+    if (opensAsQuestion(tokens, from) && !anyStrong) continue
+    const item = swallowedItems.find(tokens, from, to)
+    if (!item) continue
+    let verb = false
+    for (let i = from; i < to && !verb; i++) verb = swallowed.has(tokens[i] ?? '')
+    if (verb && (anyStrong || weakSign(tokens, from, to))) return `swallowed "${item}"`
+  }
+  return undefined
+}
+
 /** Options from the other detectors. */
 export interface EmergencyContext {
   /** The message is abusive: weak signs of the present are not enough. */
@@ -265,8 +309,13 @@ export function detectEmergency(
   // A fake "fire safety grant" with a link to verify is spam, whatever hazard it names.
   if (looksLikePhishing(prepared)) return undefined
   const current: Array<[number, number]> = []
+  // Sentences not hypothetical, dated or habitual, before "she seems fine" cuts them.
+  const stated: Array<[number, number]> = []
   for (const [from, to] of sentences) {
     if (notNow.find(tokens, from, to) && !disclosedAsIf(tokens, from, to)) continue
+    stated.push([from, to])
+    // "hope your station is burning down next": harm wished on the reader is no event (round 9).
+    if (wishesHarm(tokens, from, to)) continue
     let year = false
     for (let i = from; i < to && !year; i++) year = YEAR.test(tokens[i] ?? '')
     // Over, a remark or fiction ("has stopped now", "in a film"); cut at a general question.
@@ -287,6 +336,8 @@ export function detectEmergency(
   // Reassurance or an abusive rant: weak signs ("still", "tonight") no longer place a hazard now.
   const calm = isCalm(prepared)
   const abusive = context.abusive === true
+  const ingested = swallowedNow(tokens, stated, anyStrong)
+  if (ingested && !reporting) return ingested
   for (const [from, to] of current) {
     const strongHere = strongNow.find(tokens, from, to) !== undefined
     // "Is chest pain after a booster…?", "what's the safest way to put out a candle fire?"
@@ -320,8 +371,8 @@ export function detectEmergency(
     if (caller) return `"${caller}" happening now`
   }
   // Intent, means at hand, a farewell: someone at risk now, in words no hazard list holds.
-  const stated = current.filter(([from]) => anyStrong || !opensAsQuestion(tokens, from))
-  const selfHarm = selfHarmNow(tokens, stated)
+  const told = current.filter(([from]) => anyStrong || !opensAsQuestion(tokens, from))
+  const selfHarm = selfHarmNow(tokens, told)
   if (selfHarm) return selfHarm
   if (reporting && !anyStrong) return undefined
   const found = vulnerableInDanger(prepared.text, tokens, isCurrent, anyStrong)

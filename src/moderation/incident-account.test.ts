@@ -124,3 +124,28 @@ describe('round 8: watching and filming people, passing off as staff, theft into
   for (const text of notReports)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
 })
+
+describe('incident accounts, round 9 classes', () => {
+  const reports = [
+    // waste burnt in the open
+    'The scrapyard behind the allotments has been burning tyres every evening this week, thick black smoke, I have video.',
+    // fires started on purpose
+    'Some teenagers started a fire on the playing field last night and ran off towards the flats.',
+    // drug dealing and children drawn into it
+    'Every afternoon a car pulls up by the park and a lad is handing packages through the window to kids in school uniform.',
+    "There's a man who has been messaging my daughter on Snapchat offering her money to carry bags to Preston since January.",
+    'The flat upstairs has people being let in at all hours every night since March.',
+    // property thrown away, and a question about what the poster holds
+    'The defibrillator cabinet on the green was smashed on Friday and the unit thrown in the pond.',
+    "Our shed was broken into last night and two bikes taken. Who do I ask for the footage from the council's camera?",
+    'Someone smashed the glass in the bus shelter on our road on Tuesday. What can be done?',
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+
+  const notReports = [
+    'My van was broken into last month and I got a crime number and heard nothing, is that normal?',
+    'Is burning garden waste in a bin allowed in a smoke control area?',
+  ]
+  for (const text of notReports)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+})

@@ -330,6 +330,12 @@ export const WISHED_HARM = [
   'rot',
   'burn',
   'burns',
+  // a building or home destroyed ("hope your station is burning down", round 9)
+  'burning',
+  'burnt',
+  'burned',
+  'flooded',
+  'collapses',
   'flood',
   'floods',
   'sacked',

@@ -108,6 +108,22 @@ export const REPORT_INTENT = [
   'find whoever',
   'catch whoever',
   'prosecute whoever',
+  // a wish that someone is stopped or caught, without the word "report" (round 9)
+  'want whoever',
+  'want him stopped',
+  'want her stopped',
+  'want them stopped',
+  'want it stopped',
+  'want this stopped',
+  'want him caught',
+  'want her caught',
+  'want them caught',
+  'want them dealt with',
+  'want him dealt with',
+  'something needs doing',
+  'something needs to be done',
+  'needs stopping',
+  'need stopping',
 ]
 
 /** After a sentence-initial "reporting", these make it a remark about reporting, not a report. */
@@ -195,6 +211,7 @@ export const SERVICE_ISSUE = [
 /** Evidence or identifying details, given so someone can act. */
 export const EVIDENCE = [
   'screenshots',
+  'screenshotted',
   'screenshot',
   'photos of',
   'a photo of',
@@ -679,6 +696,62 @@ export const INCIDENT = [
   'jumped a red',
   'through a red light',
   'through the red light',
+  // waste burnt in the open: cable, tyres, rubbish (round 9)
+  'burning cable',
+  'burning cables',
+  'burning rubbish',
+  'burns rubbish',
+  'burnt rubbish',
+  'burning tyres',
+  'burns tyres',
+  'burning waste',
+  'burns waste',
+  'burning plastic',
+  'burns plastic',
+  'burning off cable',
+  // fires started on purpose
+  'lit a fire',
+  'lit fires',
+  'lighting fires',
+  'started a fire',
+  'starting fires',
+  'setting fires',
+  'set a fire',
+  // signs of drug dealing and of children drawn into it (county lines)
+  'handing stuff',
+  'handing packages',
+  'handing bags',
+  'handing things',
+  'passing packages',
+  'passing stuff',
+  'to meet cars',
+  'meeting cars',
+  'being let in',
+  'in and out all night',
+  'coming and going all',
+  'do a run',
+  'doing runs',
+  'running drugs',
+  'carrying drugs',
+  'holding drugs',
+  'offering my son',
+  'offering my daughter',
+  'offering him money',
+  'offering her money',
+  'messaging my son',
+  'messaging my daughter',
+  'messages from a man',
+  'taken over his flat',
+  'taken over her flat',
+  'cuckooed',
+  'cuckooing',
+  // safety equipment or property thrown away
+  'chucked in the',
+  'chucked into the',
+  'thrown in the',
+  'thrown into the',
+  'tipped into the',
+  'cut off and',
 ]
 
 /**
@@ -715,11 +788,16 @@ export const TIME_ANCHOR = [
   'every night',
   'every morning',
   'every evening',
+  'every afternoon',
   'every day',
   'every week',
   'every weekend',
   'most nights',
   'most days',
+  'most weekends',
+  'most evenings',
+  'weekends',
+  'last month',
   'for weeks',
   'for months',
   'for days',
@@ -851,6 +929,19 @@ export const PROCESS_ASK = [
   'what happens next',
   'what do i do now',
   'what do we do now',
+  // how to pass on what the poster has, or who to ask for it (round 9)
+  'who do i pass',
+  'who do we pass',
+  'pass these to',
+  'pass this to',
+  'pass them to',
+  'who do i ask for',
+  'who do we ask for',
+  'ask for the cctv',
+  'get the cctv',
+  'get the footage',
+  'what can be done',
+  'can anything be done',
 ]
 
 /**
@@ -877,6 +968,10 @@ export const ADVICE_ASK = [
   // the form a submission takes is a question about the process, not an account (round 8)
   'format',
   'file size',
+  // an opinion on how a report was handled (round 9: "a crime number and nothing since, is that normal?")
+  'is that normal',
+  'is this normal',
+  'is it normal',
 ]
 
 /** An experience long past or a grievance about a service: context for a question or a comment. */

@@ -25,7 +25,7 @@ mohammed mohammad muhammad nadia naomi natalie nathan neil niamh nicholas nicola
 noel nora oliver olivia oscar owen pamela patricia patrick paul paula pauline peter philip
 phoebe piotr poppy priya rachel rahul raj rajesh ravi rebecca richard ricky rita robert robin
 rosie ross ruby russell ruth ryan sadia sally samantha samuel sandra sanjay sara sarah scott
-sean shahid shane sharon shaun sheila shirley siobhan simon sinead sophia sophie stacey stanley
+sean shahid shane shannon sharon shaun sheila shirley siobhan simon sinead sophia sophie stacey stanley
 stella stephanie stephen steven stuart sunita susan suzanne tanya teresa terry thomas tim
 timothy tina toby tom tomasz tommy tony tracey tracy trevor tyler valerie vanessa vicky victoria
 vincent wayne wendy william yasmin yusuf zainab zara zoe
@@ -40,7 +40,7 @@ precious rahim rashid rhian rhys ruairi rukhsana sabina saima salma seren shaban
 somchai sunil tadhg tariq tendai themba tomas tunde ugo usman wei wojciech xin yaw yiannis ying
 yousef zaid zofia zuzanna zainab
 albert agnes audrey beryl betty clifford cyril doreen edna elsie ernest ethel gladys harold herbert
-hilda leonard marjorie mavis muriel norman phyllis raymond ronald sidney vera walter wilfred
+leanne jodie lindsey hilda leonard marjorie mavis muriel norman phyllis raymond ronald sidney vera walter wilfred
 winifred
 `
 /** First names that are also ordinary words; they count only after a cue such as "my neighbour". */

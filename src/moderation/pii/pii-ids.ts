@@ -15,6 +15,9 @@ const DATE = new RegExp(
   `\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)?\\d{2}|\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTH}),? (?:19|20)\\d{2})\\b`,
   'gi',
 )
+// The poster's own answer after a question that names the date ("…by date of birth? Mine is …").
+const DOB_ANSWER =
+  /\b(?:dob|date of birth|birthday|birth date)\b[^.?!]{0,30}[.?!]\s{0,3}(?:mine|his|hers|theirs)(?:'s|’s| is| was)\s{0,2}$/
 const DOB_CUE = /\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?|birthday|birth date)\b[^.?!]{0,20}$/
 
 function collect(
@@ -68,5 +71,8 @@ export function findVehicleRegs(text: string): Mask[] {
 
 /** Dates of birth: a date shortly after "dob", "date of birth", "born"… */
 export function findDatesOfBirth(text: string): Mask[] {
-  return collect(text, DATE, 'dob', (m) => DOB_CUE.test(before(text, m.index, 40)))
+  return collect(text, DATE, 'dob', (m) => {
+    const lead = before(text, m.index, 60)
+    return DOB_CUE.test(lead) || DOB_ANSWER.test(lead)
+  })
 }

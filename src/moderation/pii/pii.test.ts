@@ -164,4 +164,17 @@ describe('findPii', () => {
     assert.deepEqual(masked('flat above 3 Kingsway, Hove'), [['address', '3 Kingsway, Hove']])
     assert.deepEqual(masked('we waited at gate 3 and 2 Gateways later'), [])
   })
+
+  it('round 9: a date of birth given as the answer to its own question, and household roles', () => {
+    assert.deepEqual(masked('Do you ask for the date of birth at the desk? His is 04/11/1975.'), [
+      ['dob', '04/11/1975'],
+    ])
+    assert.deepEqual(masked('Our childminder, Kezia Okafor, noticed the rash first.'), [
+      ['person_name', 'Kezia Okafor'],
+    ])
+    assert.deepEqual(masked('I think Shannon Byrne from our street saw it too.'), [
+      ['person_name', 'Shannon Byrne'],
+    ])
+    assert.deepEqual(masked('They close at 5pm. Mine is 9 years old and fine.'), [])
+  })
 })
