@@ -48,12 +48,19 @@ export async function prepareDatabase(
   return db
 }
 
-/** `askhour serve` as its own process (like test/serve.ts), optionally with a preloaded probe. */
+/**
+ * `askhour serve` as `npm start` runs it, compiled (dist/, built once by bench/run.ts), as its own
+ * process, optionally with a preloaded probe.
+ */
 export function serveAskhour(
   env: Record<string, string>,
   probe = false,
 ): Promise<Proc & { port: number }> {
-  const args = [...(probe ? ['--import', './bench/lib/probe.ts'] : []), 'src/cli/main.ts', 'serve']
+  const args = [
+    ...(probe ? ['--import', './bench/lib/probe.mjs'] : []),
+    'dist/cli/main.js',
+    'serve',
+  ]
   return startServer(args, { ...ENV, ...env })
 }
 

@@ -63,7 +63,9 @@ export async function startServer(
   const profile = prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []
   // BENCH_NODE_FLAGS="--trace-gc": extra node flags for every server process.
   const extra = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
-  const child = spawn(process.execPath, [...NODE_ARGS, ...profile, ...extra, ...args], {
+  // TypeScript entry points run under the loader; compiled ones (Askhour's dist/) as `npm start`.
+  const loader = args.some((a) => a.endsWith('.ts')) ? NODE_ARGS : []
+  const child = spawn(process.execPath, [...loader, ...profile, ...extra, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

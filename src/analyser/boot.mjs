@@ -1,6 +1,13 @@
 // Starts an analyser worker thread. Plain JavaScript: a worker thread does not inherit the
-// TypeScript loader, so it registers tsx itself (as bin/askhour.js does) before loading worker.ts.
-import { register } from 'tsx/esm/api'
+// TypeScript loader. Built (dist/), the compiled worker loads as it is; from the sources, tsx is
+// registered first, as bin/askhour.js does.
+import { existsSync } from 'node:fs'
 
-register()
-await import('./worker.ts')
+const compiled = new URL('./worker.js', import.meta.url)
+if (existsSync(compiled)) {
+  await import(compiled.href)
+} else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  await import('./worker.ts')
+}
