@@ -10,9 +10,15 @@ export interface Served {
   stop(): Promise<void>
 }
 
-/** Starts `askhour serve` as a separate process on a free loopback port and waits until it serves. */
-export async function serve(env: Record<string, string>): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+/**
+ * Starts `askhour serve` as a separate process on a free loopback port and waits until it serves:
+ * from the sources, or from a build's entry point (`main`, as `npm start` runs it).
+ */
+export async function serve(
+  env: Record<string, string>,
+  main = ['--import', 'tsx', 'src/cli/main.ts'],
+): Promise<Served> {
+  const child = spawn(process.execPath, [...main, 'serve'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
