@@ -15,7 +15,15 @@ import type { Prepared } from '../src/moderation/prepared.ts'
 // Set M (holdout5) was tried in round 7 and left out: with it, leave-one-chat-out over the other
 // 24 chats found one emergency fewer with one false alarm more, and L gained a false abuse flag
 // (docs/moderation.md, Round 7).
-export const TRAINING_SETS = ['dev', 'holdout', 'holdout2', 'holdout3', 'challenge', 'holdout6']
+const BASE_SETS = ['dev', 'holdout', 'holdout2', 'holdout3', 'challenge', 'holdout6']
+/** Sets that may be tried in training by experiment (round 9): O and P, once studied. */
+const TRIAL_SETS = new Set(['holdout4', 'holdout5', 'holdout7', 'holdout8'])
+// MODERATION_TRAIN_EXTRA=holdout7,holdout8 adds studied sets for a cross-validation experiment;
+// anything else (a blind set) is refused.
+const extra = (process.env.MODERATION_TRAIN_EXTRA ?? '').split(',').filter(Boolean)
+for (const set of extra)
+  if (!TRIAL_SETS.has(set)) throw new Error(`${set} may not be trained on (blind or unknown)`)
+export const TRAINING_SETS = [...BASE_SETS, ...extra]
 
 export interface LabelledExample {
   message: LabelledMessage

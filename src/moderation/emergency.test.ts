@@ -161,3 +161,18 @@ describe('detectEmergency, round 9 classes', () => {
   for (const text of notEmergencies)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
 })
+
+describe('detectEmergency, round 9: collapse signs and water rescues', () => {
+  const emergencies = [
+    "grandad has just slumped in his chair, his lips look grey and he's not answering",
+    'a man went in after his dog at the weir 5 mins ago and we cant see him now',
+    'the paddleboard is still going out past the buoys and the girl on it isnt paddling',
+  ]
+  for (const text of emergencies)
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+  it('does not flag the same words in advice', () =>
+    assert.equal(
+      detectEmergency('What should I do if someone goes in after a dog at the coast?'),
+      undefined,
+    ))
+})

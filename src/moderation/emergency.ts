@@ -68,11 +68,26 @@ const YEAR = /^(?:19|20)\d\d$/
  * maternity?"): the poster is asking where to go, not calling for help (round 9).
  */
 const SERVICE =
-  "(?:a\\s?&\\s?e|a and e|111|gp|pharmacy|pharmacist|walk-?in|urgent care|utc|urgent treatment|minor injur(?:y|ies)|maternity|(?:children's|childrens|the) ed|out of hours)"
-const SERVICE_CHOICE = new RegExp(
-  `\\b${SERVICE}\\b[^.?!\\n]{0,40}\\bor\\b[^.?!\\n]{0,40}\\b${SERVICE}\\b[^.!\\n]{0,80}\\?`,
-  'i',
-)
+  /\b(?:a\s?&\s?e|a and e|111|gp|pharmacy|pharmacist|walk-?in|urgent care|utc|urgent treatment|minor injur(?:y|ies)|maternity|(?:children's|childrens|the) ed|out of hours)\b/gi
+const OR = /\bor\b/
+/** Longest question read for a choice, and most characters between the two services. */
+const CHOICE_SENTENCE = 300
+const CHOICE_GAP = 40
+
+/** Two services joined by "or" in one question ("Children's ED or the UTC?"); linear in the text. */
+function asksServiceChoice(text: string): boolean {
+  if (!text.includes('?')) return false
+  for (const piece of text.split(/(?<=[.?!\n])/)) {
+    if (!piece.endsWith('?') || piece.length > CHOICE_SENTENCE) continue
+    let last = -1
+    for (const m of piece.matchAll(SERVICE)) {
+      if (last >= 0 && m.index - last <= CHOICE_GAP && OR.test(piece.slice(last, m.index)))
+        return true
+      last = m.index + m[0].length
+    }
+  }
+  return false
+}
 /** "no pain, no bleeding", "without any bleeding": a symptom denied. */
 const DENIAL = new Set(['no', 'without'])
 /** "he's had a stroke": the perfect tells a history, not the moment. */
@@ -167,7 +182,7 @@ function hasDuration(tokens: readonly string[]): boolean {
  */
 export function isCalm(prepared: Prepared): boolean {
   if (reassurance.find(prepared.tokens)) return true
-  if (SERVICE_CHOICE.test(prepared.text)) return true
+  if (asksServiceChoice(prepared.text)) return true
   return (
     TRIAGE_PLACE.test(prepared.text) &&
     TRIAGE_ASK.test(prepared.text) &&

@@ -86,6 +86,11 @@ export const HAZARD_STRONG: Record<string, readonly string[]> = {
     'dragged out',
     'being dragged',
     'drifting',
+    // someone who went into the water after a dog or a child (round 9)
+    'went in after',
+    'gone in after',
+    'jumped in after',
+    'waded in after',
     'stranded',
     'cut off',
     'up to the windows',
