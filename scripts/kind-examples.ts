@@ -1,8 +1,8 @@
 /**
  * The labelled messages the kind model learns from, read once for `train-moderation-model.ts`
  * and `eval-moderation-cv.ts`: each with its rule verdicts and the model's features. The sets
- * kept for measuring are not among them: holdout4 (L), holdout5 (M) and holdout7 (O), which is
- * blind. The list is explicit so that no new file joins training by being in the folder.
+ * kept for measuring are not among them: holdout4 (L), holdout5 (M), holdout7 (O) and holdout8
+ * (P), studied but kept out (round 9 tried O and P), and any blind set. The list is explicit so that no new file joins training by being in the folder.
  */
 import { readFileSync } from 'node:fs'
 import { ruleVerdicts } from '../src/moderation/analyse.ts'
