@@ -3,7 +3,6 @@ import {
   AIMED_ONLY,
   CROWD,
   DEFLECTORS,
-  GRATITUDE,
   INSULTS,
   MASKED_STEMS,
   PRAISE_INTENSIFIERS,
@@ -22,6 +21,7 @@ import {
   WISH_TARGETS,
   WISHED_HARM,
 } from './lexicons/abuse.ts'
+import { GRATITUDE } from './lexicons/thanks.ts'
 import { PhraseMatcher, SENTENCE_END, words } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
 import { withoutReportedSpeech } from './reported-speech.ts'
@@ -39,7 +39,8 @@ const goodWishes = new Set(['safe', 'ok', 'okay', 'well', 'luck', 'better', 'rec
 const crowd = new PhraseMatcher(CROWD)
 const sarcasticPraise = new PhraseMatcher(SARCASTIC_PRAISE)
 const praiseIntensifiers = new PhraseMatcher(PRAISE_INTENSIFIERS)
-const gratitude = new Set(GRATITUDE)
+// The thanks detector's vocabulary: praise beside any of it is meant, not sarcastic.
+const gratitude = new PhraseMatcher(GRATITUDE)
 const RELATIVE = new Set(['who', 'that', 'which', 'whos', "who's"])
 const DEFINITE = new Set(['the', 'those', 'these', 'whoever', 'whichever'])
 
@@ -178,7 +179,7 @@ function denied(list: readonly string[], at: number): boolean {
  * in a message that thanks nobody, is sarcasm aimed at the organisation.
  */
 function sarcasm(list: readonly string[]): string | undefined {
-  if (list.some((w) => gratitude.has(w))) return undefined
+  if (gratitude.find(list)) return undefined
   for (const hit of sarcasticPraise.hits(list)) {
     for (const lead of praiseIntensifiers.hits(list, Math.max(0, hit.at - 3), hit.at)) {
       if (lead.at + lead.phrase.split(' ').length >= hit.at - 1) return hit.phrase

@@ -498,7 +498,6 @@ export const PRAISE_INTENSIFIERS = [
   'what',
   'such',
 ]
-export const GRATITUDE = ['thank', 'thanks', 'thankyou', 'cheers', 'ta', 'grateful', 'appreciate']
 
 /** People in the organisation a threat may be aimed at ("I know where that PC lives"). */
 export const STAFF = [
