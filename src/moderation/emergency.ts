@@ -59,7 +59,8 @@ const SESSION_LEAD = new Set(['from', 'for', 'of', 'about', 'after', 'since', 'd
 const ROAD_NUMBER = /\b[ABM]\d{1,4}\b/
 const NUMBER = /^\d{1,3}$/
 // A question about where to go instead of 999 ("should we go to A&E or wait for the GP?").
-const TRIAGE_PLACE = /\b(?:a\s?&\s?e|a and e|111|gp|pharmacy|pharmacist|walk-?in|urgent care)\b/i
+const TRIAGE_PLACES = String.raw`a\s?&\s?e|a and e|111|gp|pharmacy|pharmacist|walk-?in|urgent care`
+const TRIAGE_PLACE = new RegExp(String.raw`\b(?:${TRIAGE_PLACES})\b`, 'i')
 const TRIAGE_ASK =
   /\b(?:should (?:i|we)|is it worth|do (?:i|we) (?:need|take|go)|or (?:wait|should)|can it wait|or is)\b/i
 const YEAR = /^(?:19|20)\d\d$/
@@ -67,8 +68,10 @@ const YEAR = /^(?:19|20)\d\d$/
  * A choice between two services that are not 999 ("Children's ED or the UTC?", "A&E or ring
  * maternity?"): the poster is asking where to go, not calling for help (round 9).
  */
-const SERVICE =
-  /\b(?:a\s?&\s?e|a and e|111|gp|pharmacy|pharmacist|walk-?in|urgent care|utc|urgent treatment|minor injur(?:y|ies)|maternity|(?:children's|childrens|the) ed|out of hours)\b/gi
+const SERVICE = new RegExp(
+  String.raw`\b(?:${TRIAGE_PLACES}|utc|urgent treatment|minor injur(?:y|ies)|maternity|(?:children's|childrens|the) ed|out of hours)\b`,
+  'gi',
+)
 const OR = /\bor\b/
 /** Longest question read for a choice, and most characters between the two services. */
 const CHOICE_SENTENCE = 300
