@@ -162,6 +162,27 @@ run('live chat in Chromium: golden path by keyboard, live feed, upcoming and clo
     )
   })
 
+  it('a reader watching the top of the answers sees a new one arrive there; the page does not scroll', {
+    timeout: 60_000,
+  }, async () => {
+    await publish(
+      'golden',
+      'Are timer switches worth it when away?',
+      'Yes, for lamps in rooms facing the street.',
+    )
+    const page = await context(undefined, { width: 1280, height: 800 })
+    await page.goto(`${w.base}/chats/golden`)
+    await page.getByText('Live: new answers appear here automatically.').waitFor()
+    const listTop = (await page.locator('[data-answers]').boundingBox())?.y ?? Infinity
+    assert.ok(listTop < 800, `the answers start on screen (at ${listTop}px)`)
+    await publish('golden', 'Do motion-sensor lights put burglars off?', 'They do, over the doors.')
+    const arrived = page.locator('[data-answers] .item', { hasText: 'motion-sensor lights' })
+    await arrived.waitFor()
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page did not scroll')
+    const y = (await arrived.boundingBox())?.y ?? -1
+    assert.ok(y >= 0 && y < 800, `the new answer is on screen (at ${y}px)`)
+  })
+
   it('[E8] a burst of upvotes reaches an open page as totals, without reloading', {
     timeout: 60_000,
   }, async () => {

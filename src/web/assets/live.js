@@ -105,8 +105,11 @@
     )
   }
 
-  // Keeps whatever the reader is looking at where it is while items are added above it.
-  function steady(change) {
+  // Keeps whatever the reader is looking at where it is while items are added above it. When the
+  // list being added to starts on screen, the reader is watching it: the new item appears in
+  // place, and scrolling to keep an older one still would carry the new one off the top.
+  function steady(change, list) {
+    if (list && list.getBoundingClientRect().top >= 0) return change()
     const items = root.querySelectorAll('.item')
     let anchor = null
     for (const item of items) {
@@ -147,7 +150,7 @@
         old?.remove()
         answers.prepend(item)
         if (compact) while (answers.children.length > 10) answers.lastElementChild.remove()
-      })
+      }, answers)
       if (hadFocus) item.querySelector('.q').focus({ preventScroll: true })
       tally.answers++
     },
