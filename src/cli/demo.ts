@@ -27,11 +27,15 @@ interface Message {
 const ORG = 'demo-police'
 const MINUTE = 60_000
 
-const audience = (): Message[] =>
+/** The hashtag the recorded audience wrote to; each message is replayed with the demo chat's own. */
+const RECORDED_HASHTAG = /#askGMP\b/gi
+
+const audience = (hashtag: string): Message[] =>
   readFileSync(new URL('./demo/audience.jsonl', import.meta.url), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Message)
+    .map((m) => ({ ...m, text: m.text.replace(RECORDED_HASHTAG, hashtag) }))
 
 const DEMO_ANSWER =
   'Thank you for asking. (This is a demo answer.) In a real chat an officer who knows the new law answers here, and the answer gets a permanent page that can be shared.'
@@ -137,7 +141,7 @@ export async function runDemo(config: Config, speed: number): Promise<void> {
   )
 
   const firstOfGroup = new Map<string, string>()
-  const messages = audience().sort((a, b) => a.minute - b.minute)
+  const messages = audience(chat.hashtag).sort((a, b) => a.minute - b.minute)
   const startedAt = Date.now()
   for (const m of messages) {
     const due = Math.max(0, m.minute) * (MINUTE / speed)
