@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { ZodError } from 'zod'
 import { DomainError, type ErrorKind } from '../domain/errors.ts'
 
@@ -25,8 +25,14 @@ export function zodToDomain(where: string, err: ZodError): DomainError {
   )
 }
 
-/** The only place errors become HTTP replies: `{ error, message }`, never a stack trace. */
-export function installErrorHandler(app: FastifyInstance): void {
+/**
+ * The only place errors become HTTP replies: `{ error, message }`, never a stack trace. An unknown
+ * address outside `/api/` asked for by a browser gets `notFoundPage` instead (a web page).
+ */
+export function installErrorHandler(
+  app: FastifyInstance,
+  notFoundPage?: (reply: FastifyReply) => FastifyReply,
+): void {
   app.setErrorHandler((err: FastifyError | DomainError | ZodError, req, reply) => {
     if (err instanceof ZodError) return reply.code(400).send(toBody(zodToDomain('body', err)))
     if (err instanceof DomainError) {
@@ -50,9 +56,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error')
     return reply.code(500).send({ error: 'internal', message: 'Something went wrong on our side.' })
   })
-  app.setNotFoundHandler((_req, reply) =>
-    reply.code(404).send({ error: 'not_found', message: 'No such page.' }),
-  )
+  app.setNotFoundHandler((req, reply) => {
+    const browser = (req.headers.accept ?? '').includes('text/html')
+    if (notFoundPage && browser && !req.url.startsWith('/api/')) return notFoundPage(reply)
+    return reply.code(404).send({ error: 'not_found', message: 'No such page.' })
+  })
 }
 
 const toBody = (e: DomainError) => ({

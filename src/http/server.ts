@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { ConnectorServices } from '../app/connectors.ts'
 import type { Deps } from '../app/deps.ts'
-import { installWeb } from '../web/index.ts'
+import { installWeb, sendNotFoundPage } from '../web/index.ts'
 import { accountRoutes } from './api/accounts.routes.ts'
 import { answerRoutes } from './api/answers.routes.ts'
 import { chatRoutes } from './api/chats.routes.ts'
@@ -51,7 +51,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Serv
   deps.audience.start(() => hub.publicViewers())
 
   await app.register(cookie)
-  installErrorHandler(app)
+  installErrorHandler(app, sendNotFoundPage)
   installSessions(app, deps, { secure: deps.publicUrl.startsWith('https:') })
   installMetrics(app, opts.metrics, hub, deps.store)
   installOps(app, deps.store, opts.metrics, () => draining)

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { ZodError } from 'zod'
 import { DomainError } from '../domain/errors.ts'
 import { STATUS } from '../http/errors.ts'
@@ -24,6 +24,15 @@ export function errorPage(status: number, message: string) {
 <p class="lead">${message}</p>
 <p><a href="/">Go to the Askhour home page</a></p>`,
   })
+}
+
+const NOT_FOUND =
+  'If you typed the web address, check it is correct. The page may have moved or the chat may not be public yet.'
+
+/** The page for an address nothing serves, for a browser that followed a stale or mistyped link. */
+export function sendNotFoundPage(reply: FastifyReply) {
+  pageHeaders(reply)
+  return sendHtml(reply, errorPage(404, NOT_FOUND), 404)
 }
 
 /** Errors on page routes become pages (or JSON for enhanced forms); staff without a session sign in. */
@@ -57,9 +66,7 @@ export function installPageErrors(app: FastifyInstance): void {
         .send()
     }
     if (wantsJson(req)) return reply.code(status).send({ error: code, message })
-    if (status === 404)
-      message =
-        'If you typed the web address, check it is correct. The page may have moved or the chat may not be public yet.'
+    if (status === 404) message = NOT_FOUND
     return sendHtml(reply, errorPage(status, message), status)
   })
 }

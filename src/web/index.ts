@@ -9,6 +9,8 @@ import { publicRoutes } from './public/public.routes.ts'
 import { installBaselineHeaders } from './security.ts'
 import { staffRoutes } from './staff/staff.routes.ts'
 
+export { sendNotFoundPage } from './errors.page.ts'
+
 /**
  * Mounts the web pages: server-rendered HTML that works without JavaScript, in their own Fastify
  * context so form bodies, HTML error pages and page headers never touch the JSON API.

@@ -220,6 +220,22 @@ describe('public pages (server-rendered, JavaScript off)', () => {
     assert.equal((await new Client(server.app).get('/answers/nope')).statusCode, 404)
   })
 
+  it('answers a mistyped address with a page for browsers and JSON for API clients', async () => {
+    const client = new Client(server.app)
+    const browser = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }
+    const page = await client.get('/chatz/live-chat', browser)
+    assert.equal(page.statusCode, 404)
+    assert.match(String(page.headers['content-type']), /^text\/html/)
+    assert.match(page.body, /<h1>Page not found<\/h1>/)
+    assert.match(page.body, /check it is correct/)
+    assert.ok(page.headers['content-security-policy'], "sent with the pages' security headers")
+    const api = await client.get('/api/v1/chatz', browser)
+    assert.equal(api.statusCode, 404)
+    assert.deepEqual(api.json(), { error: 'not_found', message: 'No such page.' })
+    const script = await client.get('/chatz/live-chat', { accept: 'application/json' })
+    assert.equal(script.json().error, 'not_found')
+  })
+
   it('offers the upcoming chat as a calendar file and share links carrying the hashtag', async () => {
     const page = await new Client(server.app).get('/chats/soon-chat')
     assert.match(page.body, /data-countdown=/)
