@@ -14,7 +14,11 @@ export interface DashboardStats {
   pacePerHour: number
   /** Milliseconds until the end (live) or the start (before), null when closed. */
   timeLeftMs: number | null
-  projected: number | null
+  /**
+   * While live, answering and with questions approved: how long they would take at the current
+   * pace, the figure that tells a host whether to bring in another expert. Null otherwise.
+   */
+  queueMs: number | null
 }
 
 const HALF_HOUR = 30 * 60_000
@@ -47,9 +51,9 @@ export function dashboardStats(
     turnedAway: (counts.rejected ?? 0) + (counts.redirected ?? 0) + (counts.merged ?? 0),
     pacePerHour,
     timeLeftMs,
-    projected:
-      chat.state === 'live' && timeLeftMs !== null
-        ? Math.round((pacePerHour * Math.max(0, timeLeftMs)) / 3_600_000)
+    queueMs:
+      chat.state === 'live' && pacePerHour > 0 && (counts.approved ?? 0) > 0
+        ? ((counts.approved ?? 0) / pacePerHour) * 3_600_000
         : null,
   }
 }
@@ -74,6 +78,13 @@ function networksList(networks: readonly NetworkState[]): SafeHtml {
   )}</ul>`
 }
 
+/** "About 25 minutes to answer the 12 approved questions, at this pace", and whether that fits. */
+function queueStat(queueMs: number, waiting: number, timeLeftMs: number | null): SafeHtml {
+  const questions = waiting === 1 ? 'the approved question' : `the ${waiting} approved questions`
+  const over = timeLeftMs !== null && queueMs > timeLeftMs
+  return html`<li class="stat" data-queue="${over ? 'over' : 'fits'}"><span class="n">About ${duration(Math.max(60_000, queueMs))}</span> to answer ${questions}, at this pace${over ? ': more than the time left' : ''}</li>`
+}
+
 export function dashboardRegion(
   chat: Chat,
   s: DashboardStats,
@@ -95,7 +106,7 @@ export function dashboardRegion(
 <ul class="stat-row">
   <li class="stat"><span class="n">${left}</span> time</li>
   <li class="stat"><span class="n">${s.pacePerHour}</span> answers an hour (last 30 minutes)</li>
-  ${s.projected !== null ? html`<li class="stat"><span class="n">${s.projected}</span> more answers likely before the end, at this pace</li>` : ''}
+  ${s.queueMs !== null ? queueStat(s.queueMs, s.waitingAnswer, s.timeLeftMs) : ''}
 </ul>
 <label for="progress">Answered of approved questions</label>
 <progress id="progress" max="${Math.max(1, s.answered + s.waitingAnswer)}" value="${s.answered}">${s.answered} of ${s.answered + s.waitingAnswer}</progress>
