@@ -176,3 +176,50 @@ describe('detectEmergency, round 9: collapse signs and water rescues', () => {
       undefined,
     ))
 })
+
+// Round 10: written for these tests (other services and places than the set studied), each class
+// with a near-miss that must stay unflagged.
+describe('detectEmergency, round 10: symptoms told plainly, threats and thefts under way', () => {
+  const emergencies = [
+    // stroke signs with a recent moment
+    "my nan's speech is slurred and her mouth has dropped on one side in the last hour, she wants a lie down",
+    "Grandad's words are coming out wrong since teatime and his arm has gone weak, he's just sat there",
+    // a whole supply taken, however calm
+    "my brother swallowed the whole bottle of his painkillers about two hours ago, he says he's fine",
+    // a smell of gas with people in it
+    "the hallway stinks of gas and my dad is getting a headache, we're all still inside",
+    // someone pinned under a vehicle or machine
+    'the trailer tipped and my cousin is pinned under it, he says he cant feel his legs',
+    // a weapon swung or a stabbing threatened now
+    'a man in the car park swung a crowbar at the attendant and is still there shouting at people',
+    "a customer at the counter says he'll stab the pharmacist if she doesn't hand over his pills, he's by the till",
+    // a theft under way at a property, with a strong sign
+    'Right now there is a flatbed backed up to the depot shed and two men carrying boxes out',
+    // a story told with "when" and a past verb is not a question
+    'There are lads in our yard right now. When I went out one of them swung a bat at me.',
+  ]
+  for (const text of emergencies)
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+
+  const notEmergencies = [
+    // questions about the same signs
+    'What are the signs of a stroke apart from the face drooping on one side?',
+    'Is it dangerous to take a whole box of hay fever tablets over a month?',
+    'Who do I ring if the house smells of gas but nobody feels unwell?',
+    'How long does numbness last after an epidural, will I be able to feel my legs the same day?',
+    // a threat to oneself as pressure, told in the past
+    'Her ex told her he will hurt himself if she stops replying. Is that coercive control?',
+    // a past time on the whole sentence, and a thing left on the floor
+    'The lads who smashed the bus shelter last week were on the news.',
+    'Whoever broke into the allotment shed left the bolt cutters on the floor and took the mower.',
+    // a prescription changed, and a trader who has gone quiet
+    'The pharmacy switched my tablets to a different make, can they do that?',
+    'Our plumber has been gone three weeks with the boiler in pieces, what can I do?',
+    // a theft-like phrase with no sign of the present
+    'Is it normal for a delivery van to be backed up to the loading bay all morning?',
+    // a conditional that is not a threat
+    "We'll go to the surgery tomorrow if his cough gets worse.",
+  ]
+  for (const text of notEmergencies)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+})

@@ -9,8 +9,6 @@ import {
   FIRE_SOURCES,
   HAZARD,
   IN_PROGRESS,
-  MISSING,
-  MISSING_THINGS,
   NEAR_HAZARD,
   NOT_NOW,
   PRESENT,
@@ -27,7 +25,15 @@ import {
 import { type PhraseHit, PhraseMatcher } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
 import { selfHarmNow } from './self-harm.ts'
-import { hasRemarkMark, liveUntil, opensAsQuestion, situationEmergency } from './situation.ts'
+import {
+  hasRemarkMark,
+  liveUntil,
+  markMissingThings,
+  markPlacedThings,
+  notNowIn,
+  opensAsQuestion,
+  situationEmergency,
+} from './situation.ts'
 import { looksLikePhishing } from './spam.ts'
 
 const danger = new PhraseMatcher(DANGER)
@@ -50,8 +56,6 @@ const vulnerable = new PhraseMatcher(VULNERABLE)
 const alone = new PhraseMatcher(ALONE)
 const nearHazard = new PhraseMatcher(NEAR_HAZARD)
 const withThem = new PhraseMatcher(WITH_THEM)
-const missing = new PhraseMatcher(MISSING)
-const missingThings = new Set(MISSING_THINGS)
 const MODALS = new Set(['can', 'could', 'might', 'may', 'would', 'will', 'should'])
 /** "from tonight", "for tonight": the session, not the moment. */
 const SESSION_LEAD = new Set(['from', 'for', 'of', 'about', 'after', 'since', 'during'])
@@ -193,21 +197,6 @@ export function isCalm(prepared: Prepared): boolean {
   )
 }
 
-/** Token positions of "gone missing" said of a thing ("her ring has gone missing"). */
-function markMissingThings(tokens: readonly string[], safe: Set<number>) {
-  for (const hit of missing.hits(tokens)) {
-    for (let k = hit.at - 1; k >= Math.max(0, hit.at - 6); k--) {
-      const w = tokens[k] ?? ''
-      if (w === '.') break
-      if (missingThings.has(w)) {
-        // The hazard phrase may start a word earlier ("been gone"): mark both.
-        safe.add(hit.at)
-        break
-      }
-    }
-  }
-}
-
 /** The first hit of a matcher inside a current sentence. */
 function currentHit(
   matcher: PhraseMatcher,
@@ -330,7 +319,7 @@ export function detectEmergency(
   // Sentences not hypothetical, dated or habitual, before "she seems fine" cuts them.
   const stated: Array<[number, number]> = []
   for (const [from, to] of sentences) {
-    if (notNow.find(tokens, from, to) && !disclosedAsIf(tokens, from, to)) continue
+    if (notNowIn(tokens, from, to) && !disclosedAsIf(tokens, from, to)) continue
     stated.push([from, to])
     // "hope your station is burning down next": harm wished on the reader is no event (round 9).
     if (wishesHarm(tokens, from, to)) continue
@@ -347,6 +336,7 @@ export function detectEmergency(
   for (const hit of safeContext.hits(tokens))
     for (let k = hit.at; k < hit.at + hit.phrase.split(' ').length; k++) safe.add(k)
   markMissingThings(tokens, safe)
+  markPlacedThings(tokens, safe)
   const anyStrong = current.some(([from, to]) => strongNow.find(tokens, from, to))
   // "this chat is on fire today 🔥", "river near its banks all week 🦆": a remark, not a call.
   if (hasRemarkMark(prepared.text) && !anyStrong) return undefined

@@ -186,3 +186,21 @@ describe('round 8: the situation model on ice and in live traffic', () => {
     })
   }
 })
+
+describe('situation model, round 10: a structure leaning out over a place people use', () => {
+  it('flags a wall that moved since a dated job and that people pass', () =>
+    assert.ok(
+      detectEmergency(
+        'The gable end the roofers stripped on Monday is leaning out over the footpath. Shoppers walk past it all the time and the bus stop is right below.',
+      ),
+    ))
+  it('leaves alone the same structure in a complaint with no one exposed', () =>
+    assert.equal(
+      situationEmergency(
+        prepare(
+          'The old fence has been leaning over the pavement for years, when will it be fixed?',
+        ),
+      ),
+      undefined,
+    ))
+})

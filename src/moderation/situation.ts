@@ -1,5 +1,11 @@
 import { wishesHarm } from './abuse.ts'
-import { ASKING_OPENERS, NOT_NOW, SAFE_CONTEXT } from './lexicons/emergency.ts'
+import {
+  ASKING_OPENERS,
+  MISSING,
+  MISSING_THINGS,
+  NOT_NOW,
+  SAFE_CONTEXT,
+} from './lexicons/emergency.ts'
 import {
   CANCEL_CUES,
   EXPOSURE_CUES,
@@ -134,15 +140,170 @@ function presentTense(tokens: readonly string[], from: number, to: number): bool
 }
 
 const PERCEIVE = new Set(['see', 'hear', 'smell', 'feel'])
+/** Past verbs that make "when …" a time clause ("when my husband went down", "when I got in"). */
+const PAST_VERBS = new Set([
+  'went',
+  'came',
+  'got',
+  'saw',
+  'ran',
+  'left',
+  'told',
+  'said',
+  'heard',
+  'took',
+  'gave',
+  'fell',
+  'drove',
+  'rang',
+  'woke',
+  'found',
+  'walked',
+  'arrived',
+  'opened',
+  'asked',
+  'tried',
+  'pulled',
+  'looked',
+  'turned',
+  'called',
+  'phoned',
+  'knocked',
+  'checked',
+])
+
+/**
+ * "When my husband went down to ask them to leave, …": "when" and a past verb within four words
+ * tell a moment in the story, not a question (round 10). "When is…", "when he isn't hurt,
+ * should I…" still open as one.
+ */
+function pastClause(tokens: readonly string[], from: number): boolean {
+  for (let k = from + 1; k < Math.min(tokens.length, from + 5); k++) {
+    const w = tokens[k] ?? ''
+    if (w === '.' || w === 'is' || w === 'are' || w === 'will' || w === 'do' || w === 'does')
+      return false
+    if (PAST_VERBS.has(w)) return true
+  }
+  return false
+}
 
 /**
  * Whether a sentence opens as a question ("is", "can", "what"… first). "can hear screaming next
- * door", "can smell burning" drop their "I": a statement of what the poster perceives now.
+ * door", "can smell burning" drop their "I": a statement of what the poster perceives now; "when"
+ * asks only before a verb ("when is…", "when will…").
  */
 export function opensAsQuestion(tokens: readonly string[], from: number): boolean {
   const first = tokens[from] ?? ''
   if (!ASKING.has(first)) return false
+  // "When my husband went down to ask them to leave…": a time clause, not a question (round 10).
+  if (first === 'when') return !pastClause(tokens, from)
   return !(first === 'can' && PERCEIVE.has(tokens[from + 1] ?? ''))
+}
+
+/** Past times that can date a relative clause ("the wall they knocked down yesterday is …"). */
+const DATED = new Set([
+  'yesterday',
+  'last night',
+  'last week',
+  'last weekend',
+  'last month',
+  'on monday',
+  'on tuesday',
+  'on wednesday',
+  'on thursday',
+  'on friday',
+  'on saturday',
+  'on sunday',
+  'day ago',
+  'days ago',
+  'week ago',
+  'weeks ago',
+])
+/** The main verb in the present right after the dated clause. */
+const CLAUSE_VERB = new Set(['is', 'are', 'has', 'have'])
+/** Harm threatened on a condition ("he'll stab her if she doesn't…"). */
+const THREAT_HARM = new Set(['stab', 'kill', 'hurt', 'shoot', 'batter', 'smash', 'burn', 'hit'])
+const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'myself', 'yourself'])
+const THREAT_LEAD = new Set(["he'll", "she'll", "they'll", 'hell', 'shell', 'will', 'gonna', 'to'])
+
+/** "…shouting that he'll stab the receptionist if…": a threat made now, on a condition. */
+function threatensBefore(tokens: readonly string[], from: number, at: number): boolean {
+  for (let k = at - 1; k >= Math.max(from, at - 6); k--) {
+    if (!THREAT_HARM.has(tokens[k] ?? '')) continue
+    // "he'll kill himself if she leaves": a threat to oneself, told as pressure, not an attack.
+    if (REFLEXIVE.has(tokens[k + 1] ?? '')) continue
+    if (THREAT_LEAD.has(tokens[k - 1] ?? '') || THREAT_LEAD.has(tokens[k - 2] ?? '')) return true
+  }
+  return false
+}
+
+/**
+ * Whether tokens[from, to) is hypothetical, dated, habitual or denied ("if", "yesterday", "every
+ * night"). Not a past time that dates a relative clause before a present main verb ("the man who
+ * hit me last week is outside"), nor an "if" that follows a threat ("he'll stab her if…") (round 10).
+ */
+export function notNowIn(tokens: readonly string[], from: number, to: number): boolean {
+  for (const hit of notNow.hits(tokens, from, to)) {
+    const end = hit.at + hit.phrase.split(' ').length
+    if (DATED.has(hit.phrase) && CLAUSE_VERB.has(tokens[end] ?? '')) continue
+    if (hit.phrase === 'if' && threatensBefore(tokens, from, hit.at)) continue
+    return true
+  }
+  return false
+}
+
+const PLACED = new Set(['left', 'dropped', 'threw', 'thrown', 'chucked', 'dumped', 'scattered'])
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'its', 'some'])
+const PEOPLE = new Set([
+  'man',
+  'woman',
+  'lady',
+  'baby',
+  'child',
+  'kid',
+  'boy',
+  'girl',
+  'lad',
+  'patient',
+  'person',
+  'casualty',
+  'dog',
+])
+
+/**
+ * "left the padlock on the floor", "dropped a bag on the ground": a thing put down, not a person
+ * on the floor (round 10). Marks the "on" of each such phrase as safe; linear.
+ */
+export function markPlacedThings(tokens: readonly string[], safe: Set<number>) {
+  for (let i = 3; i + 2 < tokens.length; i++) {
+    if (tokens[i] !== 'on' || tokens[i + 1] !== 'the') continue
+    if (tokens[i + 2] !== 'floor' && tokens[i + 2] !== 'ground') continue
+    const thing = tokens[i - 1] ?? ''
+    if (
+      PLACED.has(tokens[i - 3] ?? '') &&
+      DETERMINERS.has(tokens[i - 2] ?? '') &&
+      !PEOPLE.has(thing)
+    )
+      safe.add(i)
+  }
+}
+
+const missing = new PhraseMatcher(MISSING)
+const missingThings = new Set(MISSING_THINGS)
+
+/** Token positions of "gone missing" said of a thing ("her ring has gone missing"). */
+export function markMissingThings(tokens: readonly string[], safe: Set<number>) {
+  for (const hit of missing.hits(tokens)) {
+    for (let k = hit.at - 1; k >= Math.max(0, hit.at - 6); k--) {
+      const w = tokens[k] ?? ''
+      if (w === '.') break
+      if (missingThings.has(w)) {
+        // The hazard phrase may start a word earlier ("been gone"): mark both.
+        safe.add(hit.at)
+        break
+      }
+    }
+  }
 }
 
 const OK = new Set(['ok', 'okay', 'alright', 'safe', 'well'])
@@ -162,7 +323,7 @@ function sympathy(tokens: readonly string[], from: number, to: number): boolean 
  */
 function liveEnd(tokens: readonly string[], from: number, to: number): number {
   if (opensAsQuestion(tokens, from)) return from
-  if (notNow.find(tokens, from, to) !== undefined) return from
+  if (notNowIn(tokens, from, to)) return from
   return liveUntil(tokens, from, to)
 }
 
@@ -215,6 +376,8 @@ function scoreSituation(prepared: Prepared): Situation {
   // Every word of a safe context is safe: "alarm" in "smoke alarm" is no fire either.
   for (const hit of safeContext.hits(tokens))
     for (let k = hit.at; k < hit.at + hit.phrase.split(' ').length; k++) safe.add(k)
+  markMissingThings(tokens, safe)
+  markPlacedThings(tokens, safe)
   let best = 0
   let hazard: string | undefined
   const found = new Set<string>()

@@ -459,6 +459,15 @@ export const HAZARD_STRONG: Record<string, readonly string[]> = {
     'stuck between floors',
     'shed its load',
     'on its roof',
+    // a wall or structure leaning out over a place people use, about to go (round 10)
+    'leaning out over',
+    'leaning right out',
+    'leaning over the pavement',
+    'leaning over the road',
+    'leaning over the path',
+    'leaning over the footpath',
+    'about to topple',
+    'toppling',
   ],
   fall: [
     "she's fallen",
@@ -768,6 +777,13 @@ export const EXPOSURE_CUES = [
   'on the landing',
   // out on the ice (round 8)
   'on the ice',
+  // people who pass under or beside it (round 10: "kids go past it to school")
+  'go past it',
+  'goes past it',
+  'walk past it',
+  'walking past it',
+  'walk under it',
+  'walking under it',
 ]
 
 /** Nobody can get away or act: stuck, not answering, nobody helping, a plea. */
@@ -839,6 +855,9 @@ export const HELPLESS_CUES = [
   'can someone get to',
   'pls someone',
   'pls help',
+  // a weight nobody can shift (round 10: "we can't lift it")
+  "can't lift it",
+  "can't lift the",
 ]
 
 /**
