@@ -88,3 +88,13 @@ describe('detectCrimeReport, round 9: a wish that someone is stopped or caught',
   ]
   for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
 })
+
+describe('detectCrimeReport, round 10: someone should know, or wants it logged', () => {
+  const reports = [
+    'A man selling tickets for a gig that does not exist has been messaging my daughter. Someone needs to know this is going on.',
+    'A parcel driver keeps leaving parcels in the bin and they go missing. I would like it logged please.',
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+  it('leaves alone a question about what someone needs to know', () =>
+    assert.equal(detect('What does the landlord need to know before I move in?'), undefined))
+})

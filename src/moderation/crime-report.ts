@@ -5,9 +5,11 @@ import {
   EVIDENCE,
   NOT_A_REPORT,
   OFFENCE,
+  PAST_PRAISE,
   REPORT_INTENT,
   SERVICE_ISSUE,
 } from './lexicons/crime.ts'
+import { GRATITUDE } from './lexicons/thanks.ts'
 import { PhraseMatcher, SENTENCE_END } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
 import type { Mask } from './types.ts'
@@ -18,6 +20,8 @@ const serviceIssue = new PhraseMatcher(SERVICE_ISSUE)
 const evidence = new PhraseMatcher(EVIDENCE)
 const offence = new PhraseMatcher(OFFENCE)
 const notAReport = new Set(NOT_A_REPORT)
+const gratitude = new PhraseMatcher(GRATITUDE)
+const pastPraise = new PhraseMatcher(PAST_PRAISE)
 const authorities = new Set(AUTHORITIES)
 const WISH = new Set(['want', 'wants', 'wanted', 'like'])
 
@@ -84,6 +88,9 @@ export function detectCrimeReport(
   const { text, tokens } = prepared
   const wants = reportIntent(tokens)
   if (wants && !serviceIssue.find(tokens)) return `wants to report ("${wants}")`
+  // "Thank you for coming out about the stolen trailer… it's turned up": thanks for a case
+  // handled, not a report (round 10).
+  if (!wants && gratitude.find(tokens) && pastPraise.find(tokens)) return undefined
   const crime = offence.find(tokens)
   // Evidence alone makes a report only when the message asks nothing.
   if (!crime || text.includes('?')) return account(prepared, masks)

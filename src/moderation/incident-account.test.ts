@@ -149,3 +149,25 @@ describe('incident accounts, round 9 classes', () => {
   for (const text of notReports)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
 })
+
+describe('crime report, round 10: acts on land and property, identity and marks misused', () => {
+  const reports = [
+    'Someone cut through the padlock on our allotment gate overnight and took two strimmers.',
+    'A 4x4 drove across the cricket pitch on Saturday night and tore the square up, we have the reg.',
+    'Two men lamping in the country park at 2am on Friday with a white pickup.',
+    "Our neighbour's dogs got in with the goats on Sunday and injured three, it's all on our camera.",
+    'Someone has been ordering catalogues using my name at an old address since January.',
+    'A gardening firm is using the hospice charity logo on its flyers and says a share goes to us. The leaflet gives a mobile number.',
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+
+  const notReports = [
+    // the same words as questions, history or thanks
+    'Do I need permission to be on the bridleway with a horse box?',
+    'I put in a report about my stolen van last month and have not heard anything since, who do I chase?',
+    'Thank you for coming out about the shed break-in last week, you caught them and we got our tools back!',
+    'The new logo on your letters looks much better than the old one.',
+  ]
+  for (const text of notReports)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+})

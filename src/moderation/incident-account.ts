@@ -95,6 +95,25 @@ function claimsAffiliation(tokens: readonly string[]): string | undefined {
   return undefined
 }
 
+const LOGO = new Set(['logo', 'logos', 'branding'])
+const LOGO_USE = new Set(['using', 'uses', 'used', 'copied', 'copying', 'put'])
+
+/**
+ * "is using the council's approved trader logo", "copied the trust's branding": an organisation's
+ * mark used by someone else, however many words name it (round 10). Linear.
+ */
+function usesLogo(tokens: readonly string[]): string | undefined {
+  for (let i = 1; i < tokens.length; i++) {
+    if (!LOGO.has(tokens[i] ?? '')) continue
+    for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+      const w = tokens[k] ?? ''
+      if (w === '.') break
+      if (LOGO_USE.has(w)) return `${w} … ${tokens[i]}`
+    }
+  }
+  return undefined
+}
+
 /** Money changed hands: "paid", "cash", "£89", "bank transfer". */
 const paid = (text: string, tokens: readonly string[]) =>
   text.includes('£') || tokens.some((w) => payment.has(w))
@@ -114,7 +133,7 @@ export function incidentAccount(prepared: Prepared, masks: readonly Mask[]): str
   if (text.length > MAX_ACCOUNT) return undefined
   // A claim of affiliation with money paid is an act too: passing oneself off as staff.
   const claims = paid(text, tokens) && claimsAffiliation(tokens) !== undefined
-  if (actHits(tokens).next().done && !claims) return undefined
+  if (actHits(tokens).next().done && !claims && !usesLogo(tokens)) return undefined
   if (notAccount.find(tokens) || serviceIssue.find(tokens)) return undefined
   let incident: string | undefined
   let anchored = CLOCK.test(text)
@@ -134,6 +153,7 @@ export function incidentAccount(prepared: Prepared, masks: readonly Mask[]): str
         break
       }
     }
+    if (!incident && !hypothetical.find(t)) incident = usesLogo(t)
     if (!incident && claims && !hypothetical.find(t)) {
       const claim = claimsAffiliation(t)
       if (claim) incident = claim

@@ -121,6 +121,17 @@ export const REPORT_INTENT = [
   'want them dealt with',
   'want him dealt with',
   'something needs doing',
+  // round 10: someone should know, or the poster wants it logged ("I'd like it logged somewhere")
+  'someone needs to know',
+  'somebody needs to know',
+  'someone should know',
+  'needs to know this is going on',
+  'like it logged',
+  'like this logged',
+  'like it recorded',
+  'like this recorded',
+  'like it noted',
+  'want it noted',
   'something needs to be done',
   'needs stopping',
   'need stopping',
@@ -272,6 +283,12 @@ export const EVIDENCE = [
   'i filmed',
   'pinned',
   'location',
+  // round 10: a trail camera, a trader's leaflet
+  'trail cam',
+  'trail camera',
+  'the leaflet',
+  'their leaflet',
+  'the flyer',
 ]
 
 /** Offences and incidents, past or ongoing. */
@@ -752,6 +769,48 @@ export const INCIDENT = [
   'thrown into the',
   'tipped into the',
   'cut off and',
+  // round 10: locks and fences cut or forced to get at property
+  'cut through the fence',
+  'cut through the lock',
+  'cut through the padlock',
+  'cut through the chain',
+  'cut through the hose',
+  'cut the lock',
+  'cut the padlock',
+  'cut the chain',
+  'cut the fence',
+  'forced the lock',
+  'forced the door',
+  'forced open',
+  'prised open',
+  'jemmied',
+  // people on land without leave: driven across crops, lamping, coursing with dogs
+  'drove across',
+  'drove straight across',
+  'driving across',
+  'drove over our',
+  'drove through our',
+  'coursing',
+  'lamping',
+  'permission to be on',
+  'permission to be there',
+  // dogs at livestock
+  'got in with our',
+  'got in with the',
+  'worrying our',
+  'worried our',
+  'worrying sheep',
+  'worrying livestock',
+  'attacked our sheep',
+  'killed our',
+  'savaged our',
+  // someone using another's identity
+  'using my name',
+  'used my name',
+  'in my name',
+  'using my details',
+  'used my details',
+  'using my identity',
 ]
 
 /**
@@ -990,6 +1049,15 @@ export const NOT_AN_ACCOUNT = [
   'nothing happened',
   'heard nothing',
   'never heard back',
+  // round 10: chasing a report already made ("haven't heard a thing since")
+  "haven't heard a thing",
+  'havent heard a thing',
+  "haven't heard anything",
+  'havent heard anything',
+  'not heard anything',
+  "haven't heard back",
+  'havent heard back',
+  'not heard back',
   'no one came',
   'nobody came',
 ]
@@ -1089,4 +1157,41 @@ export const HYPOTHETICAL = [
   'hypothetically',
   'would',
   'could',
+]
+
+/**
+ * Praise for help already given ("thank you for coming out", "have been brilliant with us", "they
+ * caught the lads"): with a word of thanks, the incident told is the story of a case closed, not a
+ * report (round 10).
+ */
+export const PAST_PRAISE = [
+  'for coming out',
+  'for coming round',
+  'for coming to',
+  'for all your help',
+  'for your help',
+  'for getting it back',
+  'for getting them back',
+  'for finding',
+  'for sorting',
+  'have been brilliant',
+  'has been brilliant',
+  'have been amazing',
+  'has been amazing',
+  'have been great',
+  'has been great',
+  'have been fantastic',
+  'has been fantastic',
+  'have been excellent',
+  'caught the',
+  'caught them',
+  'caught him',
+  'got it back',
+  'got them back',
+  'got our',
+  'has turned up',
+  "it's turned up",
+  'its turned up',
+  'was recovered',
+  'been recovered',
 ]
