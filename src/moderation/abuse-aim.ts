@@ -25,6 +25,12 @@ const FILLER = new Set([
   'total',
   'proper',
 ])
+/** "are the rudest jumped up…": an article or a superlative may stand there too (round 10). */
+const filler = (w: string) =>
+  FILLER.has(w) || w === 'the' || w === 'worst' || (SUPERLATIVE.test(w) && !NOT_SUPERLATIVE.has(w))
+const SUPERLATIVE = /^[a-z]{3,}est$/
+const NOT_SUPERLATIVE = new Set(['honest', 'modest', 'interest', 'request', 'arrest', 'protest'])
+
 /**
  * Criticism words that stay criticism when said of staff ("the officer was useless"): only
  * name-calling ("stupid plod", "useless coppers") aims them.
@@ -46,7 +52,7 @@ export function aimedAtStaff(
   if (staffNouns.has(list[end] ?? '')) return true
   if (CRITICISM.has(phrase)) return false
   let verb = at - 1
-  while (verb >= at - 3 && FILLER.has(list[verb] ?? '')) verb--
+  while (verb >= at - 3 && filler(list[verb] ?? '')) verb--
   if (!COPULA.has(list[verb] ?? '')) return false
   for (let k = verb - 1; k >= Math.max(0, verb - 8); k--) {
     const w = list[k] ?? ''

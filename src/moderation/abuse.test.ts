@@ -201,3 +201,26 @@ describe('detectAbuse, round 9: a home or building destroyed, wished on the read
     )
   })
 })
+
+describe('detectAbuse, round 10: a worker warned, spaced insults, waiting to see', () => {
+  it('flags a warning about a named worker', () => {
+    assert.ok(detectAbuse('I know the housing officer who refused us. He better watch himself.'))
+    assert.ok(detectAbuse("that nurse on ward 6 wants to watch herself, i'm not joking"))
+  })
+  it('flags an insult placed on staff past an article and a superlative', () => {
+    assert.ok(detectAbuse('the wardens are the worst jumped up little hitlers in the county'))
+    assert.ok(detectAbuse('the call handlers are the rudest d r a g o n s going'))
+  })
+  it('does not flag the same words in care or in a story', () => {
+    assert.equal(detectAbuse('Since her fall mum has to watch herself on the stairs.'), undefined)
+    assert.equal(detectAbuse('The dog jumped up at the receptionist but she was fine.'), undefined)
+    assert.equal(detectAbuse('My grandson loves the dragons at the museum.'), undefined)
+  })
+  it('does not read waiting to see as a threat', () => {
+    assert.equal(
+      detectAbuse("We'll see what happens next spring when the new bins come in."),
+      undefined,
+    )
+    assert.ok(detectAbuse('Come near my gate again and see what happens.'))
+  })
+})

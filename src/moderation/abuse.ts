@@ -213,6 +213,24 @@ const COMPARED = new Set([
   'such',
 ])
 
+const WE_WILL = new Set(["we'll", 'well', "let's", 'lets', 'and', 'just'])
+const WAIT_LEAD = new Set(['in', 'when', 'next', 'after', 'over', 'this', 'tomorrow', 'once'])
+
+/**
+ * The first threat phrase, except "we'll see what happens in October when…", "wait and see what
+ * happens next week": waiting to see, said of a time (round 10).
+ */
+function firstThreat(list: readonly string[]): string | undefined {
+  for (const hit of threats.hits(list)) {
+    if (hit.phrase === 'see what happens') {
+      const after = list[hit.at + 3] ?? ''
+      if (WE_WILL.has(list[hit.at - 1] ?? '') && WAIT_LEAD.has(after)) continue
+    }
+    return hit.phrase
+  }
+  return undefined
+}
+
 /** Where someone lives or keeps their car, as opposed to where they work. */
 const HOME = new Set(['lives', 'living', 'house', 'home', 'parks'])
 const staffNouns = new Set(STAFF_NOUNS)
@@ -228,7 +246,7 @@ export function detectAbuse(input: string | Prepared): string | undefined {
   const own = withoutReportedSpeech(prepared.text)
   const tokens = own === undefined ? prepared.tokens : words(own)
   const list = tokens.map((w) => (isMaskedSwear(w) ? 'fuck' : w))
-  const threat = threats.find(list)
+  const threat = firstThreat(list)
   if (threat) return `threat ("${threat}")`
   const veiled = veiledThreat(list)
   if (veiled) return `veiled threat ("${veiled}")`

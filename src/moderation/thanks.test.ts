@@ -23,6 +23,8 @@ describe('detectThanks', () => {
     'thanks for nothing, still no answer 🙄',
     'oh thank you SO much for the link I had ALREADY read',
     'When is the next collection?',
+    // advice dismissed as obvious (round 10)
+    "Thanks for the tip to lock the shed, could've googled that myself.",
   ]
   for (const text of notThanks)
     it(`not thanks: ${text}`, () => assert.equal(detectThanks(text), false))

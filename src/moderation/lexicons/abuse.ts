@@ -5,6 +5,10 @@
 
 /** Insulting nouns: aimed at someone whenever they are not qualified ("a few idiots"). */
 export const INSULTS = [
+  // round 10: "jumped up" (self-important), "dragons" for staff on a front desk
+  'jumped up',
+  'dragon',
+  'dragons',
   'muppet',
   'muppets',
   'clown',
@@ -154,6 +158,9 @@ export const INSULTS = [
 
 /** Adjectives that are criticism alone and insults when aimed ("you useless lot"). */
 export const AIMED_ONLY = new Set([
+  'jumped up',
+  'dragon',
+  'dragons',
   'pathetic',
   'useless',
   'incompetent',
@@ -311,6 +318,17 @@ export const THREATS = [
   'watch his back',
   'watch their back',
   'watch your step',
+  // a warning about a named worker's safety (round 10: "she'll want to watch herself")
+  'want to watch herself',
+  'want to watch himself',
+  'want to watch themselves',
+  'wants to watch herself',
+  'wants to watch himself',
+  'better watch herself',
+  'better watch himself',
+  'better watch themselves',
+  'better watch yourselves',
+  'watch yourselves',
   // a warning given as a threat ("consider yourselves warned")
   'consider yourselves warned',
   'consider yourself warned',

@@ -74,6 +74,14 @@ export const SARCASM = [
   'what a surprise',
   'so helpful not',
   'really helpful not',
+  // advice dismissed as something anyone could find (round 10: "could have read that on a leaflet")
+  'could have read that',
+  "could've read that",
+  'couldve read that',
+  'could have googled',
+  "could've googled",
+  'couldve googled',
+  'could have told me that',
 ]
 
 /** Emoji that turn praise into irony. */
