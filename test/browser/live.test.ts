@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { answerQuestion } from '../../src/app/answers.ts'
 import { moderate } from '../../src/app/moderation.ts'
 import { upvote } from '../../src/app/reactions.ts'
-import { chromiumAvailable, launch, PHONE } from './chromium.ts'
+import { chromiumAvailable, DESKTOP, launch, PHONE } from './chromium.ts'
 import type { BrowserDocument } from './dom-types.ts'
 import { ask, buildWorld, newLiveChat, sessionCookie, type World } from './world.ts'
 
@@ -160,6 +160,24 @@ run('live chat in Chromium: golden path by keyboard, live feed, upcoming and clo
       ),
       'focus stayed',
     )
+  })
+
+  it('on a phone, the question form and the 999/101 guidance come before the answers', {
+    timeout: 60_000,
+  }, async () => {
+    const page = await context()
+    await page.goto(`${w.base}/chats/golden`)
+    const top = async (selector: string) =>
+      (await page.locator(selector).first().boundingBox())?.y ?? Infinity
+    const help = await top('.help-box')
+    assert.ok(help < 2 * PHONE.height, `the guidance starts within two screens (at ${help}px)`)
+    assert.ok((await top('#ask-h')) < (await top('#answers-h')), 'asking comes before the answers')
+    assert.ok(help < (await top('#answers-h')), 'the guidance comes before the answers')
+    const desktop = await context(undefined, DESKTOP)
+    await desktop.goto(`${w.base}/chats/golden`)
+    const feed = (await desktop.locator('#answers-h').boundingBox())?.x ?? 0
+    const ask = (await desktop.locator('#ask-h').boundingBox())?.x ?? 0
+    assert.ok(feed < ask, 'on a wide screen the answers stay on the left, the form on the right')
   })
 
   it('a reader watching the top of the answers sees a new one arrive there; the page does not scroll', {

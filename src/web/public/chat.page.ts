@@ -58,15 +58,20 @@ function upcoming(v: PublicChatView, now: Date, ask: AskState, publicUrl: string
 </div>`
 }
 
+/**
+ * The question form and the emergency guidance come first: on a phone the columns stack, and
+ * someone who needs to ask (or needs 999) must not scroll past every answer to find them. Wide
+ * screens show the feed on the left as before (`.side-first` in site.css).
+ */
 function live(v: PublicChatView, ask: AskState): SafeHtml {
   const { chat, org } = v
-  return html`<div class="grid two-one">
-  <div>
-    ${liveFeed(v.items, v.seq, { chat, org, interactive: true })}
-  </div>
+  return html`<div class="grid two-one side-first">
   <div>
     ${askForm(org, chat, true, ask)}
     ${chat.description ? html`<h2>About this chat</h2>${paragraphs(chat.description)}` : ''}
+  </div>
+  <div>
+    ${liveFeed(v.items, v.seq, { chat, org, interactive: true })}
   </div>
 </div>`
 }
