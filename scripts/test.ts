@@ -30,6 +30,9 @@ function run(
     const args = [
       '--import',
       'tsx',
+      // Passed on to every file's process, where it keeps the report from being cut short.
+      '--import',
+      './scripts/blocking-stdout.mjs',
       '--test',
       `--test-concurrency=${concurrency}`,
       `--test-timeout=${FILE_LIMIT_MS}`,
