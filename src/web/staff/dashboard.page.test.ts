@@ -27,6 +27,13 @@ describe('dashboard: can the experts get through the approved questions in time?
     )
   })
 
+  it('puts the answered share in words beside its bar', () => {
+    assert.match(
+      region(4),
+      /<label for="progress">Answered of approved questions: 10 of 14<\/label>/,
+    )
+  })
+
   it('warns when answering them would take longer than the time left', () => {
     assert.match(
       region(12),

@@ -108,7 +108,7 @@ export function dashboardRegion(
   <li class="stat"><span class="n">${s.pacePerHour}</span> answers an hour (last 30 minutes)</li>
   ${s.queueMs !== null ? queueStat(s.queueMs, s.waitingAnswer, s.timeLeftMs) : ''}
 </ul>
-<label for="progress">Answered of approved questions</label>
+<label for="progress">Answered of approved questions: ${s.answered} of ${s.answered + s.waitingAnswer}</label>
 <progress id="progress" max="${Math.max(1, s.answered + s.waitingAnswer)}" value="${s.answered}">${s.answered} of ${s.answered + s.waitingAnswer}</progress>
 <h2>Social networks</h2>
 ${networksList(networks)}
