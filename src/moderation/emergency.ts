@@ -13,7 +13,6 @@ import {
   NOT_NOW,
   PRESENT,
   REASSURANCE,
-  SAFE_CONTEXT,
   SPREADING,
   STRONG_NOW,
   SWALLOWED,
@@ -28,10 +27,9 @@ import { selfHarmNow } from './self-harm.ts'
 import {
   hasRemarkMark,
   liveUntil,
-  markMissingThings,
-  markPlacedThings,
   notNowIn,
   opensAsQuestion,
+  safePositions,
   situationEmergency,
 } from './situation.ts'
 import { looksLikePhishing } from './spam.ts'
@@ -44,7 +42,6 @@ const notNow = new PhraseMatcher(NOT_NOW)
 const strongNow = new PhraseMatcher(STRONG_NOW)
 const weakNow = new PhraseMatcher(WEAK_NOW)
 const present = new PhraseMatcher(PRESENT)
-const safeContext = new PhraseMatcher(SAFE_CONTEXT)
 const reassurance = new PhraseMatcher(REASSURANCE)
 const swallowed = new Set(SWALLOWED)
 const swallowedItems = new PhraseMatcher(SWALLOWED_ITEMS)
@@ -331,12 +328,7 @@ export function detectEmergency(
   }
   const isCurrent = new Uint8Array(tokens.length)
   for (const [from, to] of current) isCurrent.fill(1, from, to)
-  const safe = new Set<number>()
-  // Every word of a safe context is safe: "alarm" in "smoke alarm" is no fire either.
-  for (const hit of safeContext.hits(tokens))
-    for (let k = hit.at; k < hit.at + hit.phrase.split(' ').length; k++) safe.add(k)
-  markMissingThings(tokens, safe)
-  markPlacedThings(tokens, safe)
+  const safe = safePositions(tokens)
   const anyStrong = current.some(([from, to]) => strongNow.find(tokens, from, to))
   // "this chat is on fire today 🔥", "river near its banks all week 🦆": a remark, not a call.
   if (hasRemarkMark(prepared.text) && !anyStrong) return undefined

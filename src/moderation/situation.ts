@@ -274,7 +274,7 @@ const PEOPLE = new Set([
  * "left the padlock on the floor", "dropped a bag on the ground": a thing put down, not a person
  * on the floor (round 10). Marks the "on" of each such phrase as safe; linear.
  */
-export function markPlacedThings(tokens: readonly string[], safe: Set<number>) {
+function markPlacedThings(tokens: readonly string[], safe: Set<number>) {
   for (let i = 3; i + 2 < tokens.length; i++) {
     if (tokens[i] !== 'on' || tokens[i + 1] !== 'the') continue
     if (tokens[i + 2] !== 'floor' && tokens[i + 2] !== 'ground') continue
@@ -292,7 +292,7 @@ const missing = new PhraseMatcher(MISSING)
 const missingThings = new Set(MISSING_THINGS)
 
 /** Token positions of "gone missing" said of a thing ("her ring has gone missing"). */
-export function markMissingThings(tokens: readonly string[], safe: Set<number>) {
+function markMissingThings(tokens: readonly string[], safe: Set<number>) {
   for (const hit of missing.hits(tokens)) {
     for (let k = hit.at - 1; k >= Math.max(0, hit.at - 6); k--) {
       const w = tokens[k] ?? ''
@@ -304,6 +304,19 @@ export function markMissingThings(tokens: readonly string[], safe: Set<number>) 
       }
     }
   }
+}
+
+/**
+ * Token positions where a hazard word names no hazard: inside a safe context ("alarm" in "smoke
+ * alarm" is no fire), a thing gone missing, a thing put down on the floor.
+ */
+export function safePositions(tokens: readonly string[]): Set<number> {
+  const safe = new Set<number>()
+  for (const hit of safeContext.hits(tokens))
+    for (let k = hit.at; k < hit.at + hit.phrase.split(' ').length; k++) safe.add(k)
+  markMissingThings(tokens, safe)
+  markPlacedThings(tokens, safe)
+  return safe
 }
 
 const OK = new Set(['ok', 'okay', 'alright', 'safe', 'well'])
@@ -372,12 +385,7 @@ function scoreSituation(prepared: Prepared): Situation {
   }
   // Most messages name no hazard at all: one pass decides, before any other cue is looked for.
   if (hazards.find(tokens) === undefined || hasRemarkMark(prepared.text)) return none
-  const safe = new Set<number>()
-  // Every word of a safe context is safe: "alarm" in "smoke alarm" is no fire either.
-  for (const hit of safeContext.hits(tokens))
-    for (let k = hit.at; k < hit.at + hit.phrase.split(' ').length; k++) safe.add(k)
-  markMissingThings(tokens, safe)
-  markPlacedThings(tokens, safe)
+  const safe = safePositions(tokens)
   let best = 0
   let hazard: string | undefined
   const found = new Set<string>()
