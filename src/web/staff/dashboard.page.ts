@@ -14,11 +14,6 @@ export interface DashboardStats {
   pacePerHour: number
   /** Milliseconds until the end (live) or the start (before), null when closed. */
   timeLeftMs: number | null
-  /**
-   * While live, answering and with questions approved: how long they would take at the current
-   * pace, the figure that tells a host whether to bring in another expert. Null otherwise.
-   */
-  queueMs: number | null
 }
 
 const HALF_HOUR = 30 * 60_000
@@ -51,10 +46,6 @@ export function dashboardStats(
     turnedAway: (counts.rejected ?? 0) + (counts.redirected ?? 0) + (counts.merged ?? 0),
     pacePerHour,
     timeLeftMs,
-    queueMs:
-      chat.state === 'live' && pacePerHour > 0 && (counts.approved ?? 0) > 0
-        ? ((counts.approved ?? 0) / pacePerHour) * 3_600_000
-        : null,
   }
 }
 
@@ -78,10 +69,18 @@ function networksList(networks: readonly NetworkState[]): SafeHtml {
   )}</ul>`
 }
 
-/** "About 25 minutes to answer the 12 approved questions, at this pace", and whether that fits. */
-function queueStat(queueMs: number, waiting: number, timeLeftMs: number | null): SafeHtml {
+/**
+ * While live and answering: how long the approved questions take at the current pace ("About 25
+ * minutes to answer the 12 approved questions"), the figure that tells a host whether to bring in
+ * another expert, and whether it fits in the time left.
+ */
+function queueStat(s: DashboardStats): SafeHtml | '' {
+  const waiting = s.waitingAnswer
+  // The pace is 0 unless the chat is live.
+  if (s.pacePerHour === 0 || waiting === 0) return ''
+  const queueMs = (waiting / s.pacePerHour) * 3_600_000
   const questions = waiting === 1 ? 'the approved question' : `the ${waiting} approved questions`
-  const over = timeLeftMs !== null && queueMs > timeLeftMs
+  const over = s.timeLeftMs !== null && queueMs > s.timeLeftMs
   return html`<li class="stat" data-queue="${over ? 'over' : 'fits'}"><span class="n">About ${duration(Math.max(60_000, queueMs))}</span> to answer ${questions}, at this pace${over ? ': more than the time left' : ''}</li>`
 }
 
@@ -90,6 +89,8 @@ export function dashboardRegion(
   s: DashboardStats,
   networks: readonly NetworkState[] = [],
 ): SafeHtml {
+  const approved = s.answered + s.waitingAnswer
+  const share = `${s.answered} of ${approved}`
   const left =
     s.timeLeftMs === null
       ? 'Closed'
@@ -106,10 +107,10 @@ export function dashboardRegion(
 <ul class="stat-row">
   <li class="stat"><span class="n">${left}</span> time</li>
   <li class="stat"><span class="n">${s.pacePerHour}</span> answers an hour (last 30 minutes)</li>
-  ${s.queueMs !== null ? queueStat(s.queueMs, s.waitingAnswer, s.timeLeftMs) : ''}
+  ${queueStat(s)}
 </ul>
-<label for="progress">Answered of approved questions: ${s.answered} of ${s.answered + s.waitingAnswer}</label>
-<progress id="progress" max="${Math.max(1, s.answered + s.waitingAnswer)}" value="${s.answered}">${s.answered} of ${s.answered + s.waitingAnswer}</progress>
+<label for="progress">Answered of approved questions: ${share}</label>
+<progress id="progress" max="${Math.max(1, approved)}" value="${s.answered}">${share}</progress>
 <h2>Social networks</h2>
 ${networksList(networks)}
 </div>`
