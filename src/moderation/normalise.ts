@@ -86,11 +86,20 @@ export function foldCharacters(text: string): string {
     .replace(/[\u2018\u2019\u02BC`]/g, "'")
 }
 
+// The per-token patterns are compiled once here: a regex literal in a function is a new object
+// each time it runs, and words() runs them for every token.
+const LETTER = /[a-z]/
+const LEET_CHAR = /[0-9@$!|€]/
+const TRAILING_BANGS = /!+$/
+
 /** Maps leetspeak inside a word that also holds letters ("1d10t" → "idiot", but "999" stays). */
 export function unleet(word: string): string {
-  if (!/[a-z]/.test(word) || !/[0-9@$!|€]/.test(word)) return word
+  if (!LETTER.test(word) || !LEET_CHAR.test(word)) return word
+  // A loop rather than replace() with a callback, which costs several times more per word.
+  let out = ''
   // A trailing "!" is punctuation, not a letter.
-  return word.replace(/!+$/, '').replace(/[0-9@$!|€]/g, (ch) => LEET[ch] ?? ch)
+  for (const ch of word.replace(TRAILING_BANGS, '')) out += LEET[ch] ?? ch
+  return out
 }
 
 /**
@@ -146,6 +155,18 @@ const SPACED_LETTER = /^ [a-z] [a-z](?![a-z0-9])/
 
 // Words, runs of sentence punctuation, line breaks, or anything else (skipped).
 const TOKEN = /[a-z0-9*'@$!|€]+|[.!?]+|\n|[^a-z0-9*'@$!|€.!?\n]+/g
+const SPACE = /\s/
+const PUNCTUATION = /^[.!?]+$/
+const WORD_CHAR = /[a-z0-9*]/
+const EDGE_MARKS = /^['@$!|]+|['!|]+$/g
+const RUN_LETTER = /[a-z*]/
+const ELONGATION = /([a-z])\1{2,}/
+const ELONGATIONS = new RegExp(ELONGATION.source, 'g')
+
+/** Folds elongations ("youuu" → "you"). Tested first: few words have one, and replace() is slow. */
+function foldElongation(word: string): string {
+  return ELONGATION.test(word) ? word.replace(ELONGATIONS, '$1') : word
+}
 
 /**
  * Splits folded text into words and sentence-end markers, joining runs of single letters
@@ -168,20 +189,20 @@ export function words(text: string): string[] {
   for (const match of folded.matchAll(TOKEN)) {
     const token = match[0]
     const next = folded[match.index + token.length]
-    const atBreak = next === undefined || /\s/.test(next)
+    const atBreak = next === undefined || SPACE.test(next)
     if (token === '\n') {
       endSentence()
       continue
     }
-    if (/^[.!?]+$/.test(token)) {
+    if (PUNCTUATION.test(token)) {
       // A dot inside "gov.uk" or between spaced letters ("i.d.i.o.t") does not end a sentence.
-      if (atBreak && !(token === '.' && run && !/\s/.test(folded[match.index - 2] ?? ' ')))
+      if (atBreak && !(token === '.' && run && !SPACE.test(folded[match.index - 2] ?? ' ')))
         endSentence()
       continue
     }
-    if (!/[a-z0-9*]/.test(token)) continue
-    const w = unleet(token.replace(/^['@$!|]+|['!|]+$/g, '')).replace(/([a-z])\1{2,}/g, '$1')
-    if (w.length === 1 && /[a-z*]/.test(w)) run += w
+    if (!WORD_CHAR.test(token)) continue
+    const w = foldElongation(unleet(token.replace(EDGE_MARKS, '')))
+    if (w.length === 1 && RUN_LETTER.test(w)) run += w
     // A leet digit between spaced letters is a letter too ("l 0 s e r s"), but not "a 5 k run".
     else if (
       run &&
