@@ -94,16 +94,30 @@ const TITLED = new RegExp(
 // "in the name of", "calling himself"), self-introductions and sign-offs.
 const ROLE =
   'neighbour|neighbor|neighbours|nephew|niece|nan|nana|gran|grandad|grandma|grandson|granddaughter|mum|mam|mom|dad|mother|father|son|daughter|brother|sister|aunt|auntie|uncle|cousin|friend|mate|partner|ex|ex-partner|ex-husband|ex-wife|husband|wife|boyfriend|girlfriend|fiancée?|landlord|landlady|tenant|lodger|flatmate|carer|home help|cleaner|childminder|nanny|babysitter|housekeeper|gardener|colleague|boss|manager|agent|builder|trader|roofer|plumber|electrician|seller|buyer|owner|driver|caller|client|patient|pupil|child|stepdad|stepmum|stepson|stepdaughter|teacher|tutor|coach|worker|officer|man|woman|guy|lady|bloke|girl|boy'
+// A cue must end the lead. It is read backwards from the end (`$`, then a lookbehind), so the
+// long list is tried at that one place, not from each of the lead's 40 characters; the lead is
+// given without trailing spaces, which no cue ends in.
 const NAME_CUE = new RegExp(
-  `(?:\\b(?:calling (?:him|her|them)sel(?:f|ves)|(?:man|woman|guy|lady|bloke|girl|boy|someone|somebody|person|he|she|who) (?:called|named|calls? (?:him|her)self)|name (?:is|was)|name's|names (?:are|were|is)|named|in the name of|name of|(?:${ROLE})(?:'s|’s)?,?|(?:${ROLE}) (?:for|of|to)|caring for|looking after|looks after|on behalf of|details (?:are|is):?|details:|i am|i'm|this is|it's me,|me,|regards,?|thanks,|thank you,|many thanks,?|cheers,|signed,?|sincerely,?|from,?)\\s*)$`,
+  `$(?<=\\b(?:calling (?:him|her|them)sel(?:f|ves)|(?:man|woman|guy|lady|bloke|girl|boy|someone|somebody|person|he|she|who) (?:called|named|calls? (?:him|her)self)|name (?:is|was)|name's|names (?:are|were|is)|named|in the name of|name of|(?:${ROLE})(?:'s|’s)?,?|(?:${ROLE}) (?:for|of|to)|caring for|looking after|looks after|on behalf of|details (?:are|is):?|details:|i am|i'm|this is|it's me,|me,|regards,?|thanks,|thank you,|many thanks,?|cheers,|signed,?|sincerely,?|from,?))`,
   'i',
 )
 // A pair alone at the end of the message after a sentence: a sign-off ("… ? Siobhan Mac Aodha").
 const SIGN_OFF_AFTER = /^[\s.!]{0,3}$/
 const SIGN_OFF_BEFORE = /[.!?\n]\s{0,3}$/
+const SURNAME_PARTS = /[ '’-]/
+const NEXT_WORD = /^ (\p{Lu}\p{Ll}+)/u
+const POSSESSIVE = /^['’]s \p{Lu}/u
 
 function isOrganisation(words: readonly string[]): boolean {
   return words.some((w) => NOT_SURNAME.has(w))
+}
+
+/** A pair alone at the end of the message, after a sentence. */
+function isSignOff(text: string, start: number, end: number): boolean {
+  return (
+    SIGN_OFF_BEFORE.test(text.slice(Math.max(0, start - 4), start)) &&
+    SIGN_OFF_AFTER.test(text.slice(end))
+  )
 }
 
 /** Full names (first name and surname, or title and surname) of private individuals. */
@@ -118,24 +132,24 @@ export function findNames(text: string): Mask[] {
   for (const m of text.matchAll(NAME_PAIR)) {
     const first = m[1] ?? ''
     const last = m[2] ?? ''
-    const lastWords = last.split(/[ '’-]/)
+    const lastWords = last.split(SURNAME_PARTS)
     if (NOT_SURNAME.has(first) || NOT_PROPER.has(first) || isOrganisation(lastWords)) continue
     const end = m.index + m[0].length
     const after = text.slice(end, end + 16)
     // The surname must not run into a street, building or organisation ("Albert Road"), and a
     // possessive before a capitalised word names a place or business ("Robin Hood's Bay").
-    const nextWord = /^ (\p{Lu}\p{Ll}+)/u.exec(after)?.[1]
+    const nextWord = NEXT_WORD.exec(after)?.[1]
     if (nextWord && NOT_SURNAME.has(nextWord) && !NOT_PROPER.has(nextWord)) continue
-    if (/^['’]s \p{Lu}/u.test(after)) continue
+    if (POSSESSIVE.test(after)) continue
     const key = first.toLowerCase()
-    const lead = before(text, m.index, 40)
-    const cued = NAME_CUE.test(lead)
-    const signOff =
-      SIGN_OFF_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) &&
-      SIGN_OFF_AFTER.test(text.slice(end))
-    const known = FIRST_NAMES.has(key)
-    const ambiguous = AMBIGUOUS_FIRST_NAMES.has(key)
-    if (!cued && !signOff && !(known && !ambiguous)) continue
+    const known = FIRST_NAMES.has(key) && !AMBIGUOUS_FIRST_NAMES.has(key)
+    // The cue, the costliest test, is looked for last.
+    if (
+      !known &&
+      !isSignOff(text, m.index, end) &&
+      !NAME_CUE.test(before(text, m.index, 40).trimEnd())
+    )
+      continue
     masks.push({ type: 'person_name', start: m.index, end })
   }
   return masks.sort((a, b) => a.start - b.start)
