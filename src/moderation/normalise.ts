@@ -269,12 +269,37 @@ export class PhraseMatcher {
     }
     return undefined
   }
+}
 
-  /** How many distinct phrases occur. */
-  countDistinct(tokens: readonly string[]): number {
-    const seen = new Set<string>()
-    for (const hit of this.hits(tokens)) seen.add(hit.phrase)
-    return seen.size
+/**
+ * Several lexicons found in one pass over the tokens rather than one pass each: a detector that
+ * asks for many of them over a long message otherwise pays for every token many times over.
+ */
+export class PhraseGroups<G extends string> {
+  /** The group names, in the order given. */
+  readonly groups: readonly G[]
+  readonly #groupsOf = new Map<string, G[]>()
+  readonly #matcher: PhraseMatcher
+
+  constructor(lexicons: Readonly<Record<G, readonly string[]>>) {
+    this.groups = Object.keys(lexicons) as G[]
+    for (const group of this.groups) {
+      for (const phrase of lexicons[group])
+        this.#groupsOf.set(phrase, [...(this.#groupsOf.get(phrase) ?? []), group])
+    }
+    this.#matcher = new PhraseMatcher([...this.#groupsOf.keys()])
+  }
+
+  /** The groups that occur in tokens[from, to), each with the distinct phrases found. */
+  found(tokens: readonly string[], from = 0, to = tokens.length): Map<G, Set<string>> {
+    const found = new Map<G, Set<string>>()
+    for (const hit of this.#matcher.hits(tokens, from, to)) {
+      for (const group of this.#groupsOf.get(hit.phrase) ?? []) {
+        const phrases = found.get(group) ?? new Set<string>()
+        found.set(group, phrases.add(hit.phrase))
+      }
+    }
+    return found
   }
 }
 

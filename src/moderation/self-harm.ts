@@ -1,13 +1,15 @@
 import { AT_HAND, FAREWELL, INTENT, MEANS, TAKING, URGENT } from './lexicons/self-harm.ts'
-import { PhraseMatcher } from './normalise.ts'
+import { PhraseGroups } from './normalise.ts'
 import { foldNegations } from './situation.ts'
 
-const intent = new PhraseMatcher(INTENT)
-const means = new PhraseMatcher(MEANS)
-const atHand = new PhraseMatcher(AT_HAND)
-const taking = new PhraseMatcher(TAKING)
-const farewell = new PhraseMatcher(FAREWELL)
-const urgent = new PhraseMatcher(URGENT)
+const signs = new PhraseGroups({
+  intent: INTENT,
+  means: MEANS,
+  atHand: AT_HAND,
+  taking: TAKING,
+  farewell: FAREWELL,
+  urgent: URGENT,
+})
 
 /**
  * A disclosure of self-harm or suicide happening now, by the poster or about someone else:
@@ -25,13 +27,12 @@ export function selfHarmNow(
   const found: string[] = []
   let soon = false
   for (const [from, to] of live) {
-    const said = intent.find(tokens, from, to)
-    if (said && !found.includes('intent')) found.push('intent')
-    const took = taking.find(tokens, from, to)
-    const held = means.find(tokens, from, to) && atHand.find(tokens, from, to)
-    if ((took || held) && !found.includes('means')) found.push('means')
-    if (farewell.find(tokens, from, to) && !found.includes('farewell')) found.push('farewell')
-    soon ||= urgent.find(tokens, from, to) !== undefined
+    const here = signs.found(tokens, from, to)
+    if (here.has('intent') && !found.includes('intent')) found.push('intent')
+    const held = here.has('means') && here.has('atHand')
+    if ((here.has('taking') || held) && !found.includes('means')) found.push('means')
+    if (here.has('farewell') && !found.includes('farewell')) found.push('farewell')
+    soon ||= here.has('urgent')
   }
   if (found.length >= 2 || (found.length === 1 && found[0] !== 'means' && soon))
     return `self-harm now (${found.join(', ')})`

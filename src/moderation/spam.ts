@@ -1,5 +1,5 @@
 import { PHISHING, PROMO_EMOJI, QUOTING_SPAM, SPAM_SIGNALS } from './lexicons/spam.ts'
-import { PhraseMatcher } from './normalise.ts'
+import { PhraseGroups, PhraseMatcher } from './normalise.ts'
 import { type Prepared, prepare } from './prepared.ts'
 import type { Mask } from './types.ts'
 
@@ -20,13 +20,9 @@ const OWN_CONTACT =
 const HASHTAG = /#[\p{L}\p{N}_]{1,50}/gu
 const SHOUT = /\b[A-Z]{4,}\b/g
 
-const groups = Object.entries(SPAM_SIGNALS).map(
-  ([signal, phrases]) => [signal, new PhraseMatcher(phrases)] as const,
-)
+const signalPhrases = new PhraseGroups(SPAM_SIGNALS)
 const quoting = new PhraseMatcher(QUOTING_SPAM)
-const phishingParts = Object.entries(PHISHING).map(
-  ([part, phrases]) => [part, new PhraseMatcher(phrases)] as const,
-)
+const phishingPhrases = new PhraseGroups(PHISHING)
 const AMOUNT = /£\s?\d/
 // Public bodies' own domains: a link there is not an impersonation.
 const OFFICIAL =
@@ -49,8 +45,9 @@ export function phishingShape(input: string | Prepared): readonly string[] {
   const { text, tokens } = prepared
   const parts: string[] = []
   if (LINK.test(text)) parts.push('link')
-  for (const [part, matcher] of phishingParts) {
-    if (matcher.find(tokens) || (part === 'money' && AMOUNT.test(text))) parts.push(part)
+  const found = phishingPhrases.found(tokens)
+  for (const part of phishingPhrases.groups) {
+    if (found.has(part) || (part === 'money' && AMOUNT.test(text))) parts.push(part)
   }
   shapes.set(prepared, parts)
   return parts
@@ -83,8 +80,9 @@ export function spamSignals(
   if (LINK.test(text)) found.push('link')
   if (MONEY_RATE.test(text)) found.push('earnings claim')
   if (PRICE.test(text)) found.push('price')
-  for (const [signal, matcher] of groups) {
-    const hits = Math.min(2, matcher.countDistinct(tokens))
+  const phrases = signalPhrases.found(tokens)
+  for (const signal of signalPhrases.groups) {
+    const hits = Math.min(2, phrases.get(signal)?.size ?? 0)
     for (let i = 0; i < hits; i++) found.push(signal)
   }
   if (DISCOUNT.test(text)) found.push('discount')

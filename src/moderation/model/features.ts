@@ -16,7 +16,7 @@ import {
 import { FAREWELL, INTENT as SELF_HARM_INTENT, TAKING } from '../lexicons/self-harm.ts'
 import { HELPLESS_CUES } from '../lexicons/situation.ts'
 import { QUOTING_SPAM } from '../lexicons/spam.ts'
-import { PhraseMatcher } from '../normalise.ts'
+import { PhraseGroups } from '../normalise.ts'
 import type { Prepared } from '../prepared.ts'
 import { describeSituation } from '../situation.ts'
 import { phishingShape, spamSignals } from '../spam.ts'
@@ -67,12 +67,7 @@ const LEXICON_SIGNALS: Record<string, readonly string[]> = {
   'quotes spam': QUOTING_SPAM,
   'self-harm': [...SELF_HARM_INTENT, ...FAREWELL, ...TAKING],
 }
-/** Phrase → the groups it belongs to; one matcher finds them all in a single pass. */
-const groupsOf = new Map<string, string[]>()
-for (const [group, phrases] of Object.entries(LEXICON_SIGNALS)) {
-  for (const phrase of phrases) groupsOf.set(phrase, [...(groupsOf.get(phrase) ?? []), group])
-}
-const lexicon = new PhraseMatcher([...groupsOf.keys()])
+const lexicon = new PhraseGroups(LEXICON_SIGNALS)
 const targets = new Set(TARGETS)
 const staff = new Set(STAFF)
 const SECOND_PERSON = new Set(['you', 'u', 'ur', 'your', 'yours', 'yourselves', 'yous'])
@@ -185,8 +180,7 @@ export function extractFeatures(
   if (isCalm(prepared)) out.add('calm')
   if (reportIntent(tokens)) out.add('report intent')
 
-  for (const hit of lexicon.hits(tokens))
-    for (const group of groupsOf.get(hit.phrase) ?? []) out.add(`lex:${group}`)
+  for (const group of lexicon.found(tokens).keys()) out.add(`lex:${group}`)
   let second = false
   let first = false
   for (const w of tokens) {
