@@ -153,8 +153,9 @@ export const SENTENCE_END = '.'
 /** After a lone character: two more lone letters ("0 s e r s"), so the run goes on. */
 const SPACED_LETTER = /^ [a-z] [a-z](?![a-z0-9])/
 
-// Words, runs of sentence punctuation, line breaks, or anything else (skipped).
-const TOKEN = /[a-z0-9*'@$!|€]+|[.!?]+|\n|[^a-z0-9*'@$!|€.!?\n]+/g
+// Words, runs of sentence punctuation and line breaks. Anything else (spaces, symbols) is passed
+// over by the search itself: a match object per gap cost as much as the words between them.
+const TOKEN = /[a-z0-9*'@$!|€]+|[.!?]+|\n/g
 const SPACE = /\s/
 const PUNCTUATION = /^[.!?]+$/
 const WORD_CHAR = /[a-z0-9*]/
