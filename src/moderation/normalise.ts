@@ -159,14 +159,27 @@ const TOKEN = /[a-z0-9*'@$!|€]+|[.!?]+|\n/g
 const SPACE = /\s/
 const PUNCTUATION = /^[.!?]+$/
 const WORD_CHAR = /[a-z0-9*]/
+const EDGE_MARK = /^['@$!|]|['!|]$/
 const EDGE_MARKS = /^['@$!|]+|['!|]+$/g
 const RUN_LETTER = /[a-z*]/
 const ELONGATION = /([a-z])\1{2,}/
 const ELONGATIONS = new RegExp(ELONGATION.source, 'g')
 
-/** Folds elongations ("youuu" → "you"). Tested first: few words have one, and replace() is slow. */
+// Each replace() below is tested for first: few words need it, and replace() is the slower call.
+
+/** Strips quotes and symbols from a word's edges ("'idiot'", "@you"). */
+function stripEdgeMarks(word: string): string {
+  return EDGE_MARK.test(word) ? word.replace(EDGE_MARKS, '') : word
+}
+
+/** Folds elongations ("youuu" → "you"). */
 function foldElongation(word: string): string {
   return ELONGATION.test(word) ? word.replace(ELONGATIONS, '$1') : word
+}
+
+/** Whether a token ending at `index` is followed by a space or the end of the text. */
+function breaksAt(text: string, index: number): boolean {
+  return index >= text.length || SPACE.test(text[index] ?? '')
 }
 
 /**
@@ -189,20 +202,20 @@ export function words(text: string): string[] {
   }
   for (const match of folded.matchAll(TOKEN)) {
     const token = match[0]
-    const next = folded[match.index + token.length]
-    const atBreak = next === undefined || SPACE.test(next)
+    const end = match.index + token.length
     if (token === '\n') {
       endSentence()
       continue
     }
     if (PUNCTUATION.test(token)) {
       // A dot inside "gov.uk" or between spaced letters ("i.d.i.o.t") does not end a sentence.
-      if (atBreak && !(token === '.' && run && !SPACE.test(folded[match.index - 2] ?? ' ')))
-        endSentence()
+      const betweenLetters =
+        token === '.' && run !== '' && !SPACE.test(folded[match.index - 2] ?? ' ')
+      if (breaksAt(folded, end) && !betweenLetters) endSentence()
       continue
     }
     if (!WORD_CHAR.test(token)) continue
-    const w = foldElongation(unleet(token.replace(EDGE_MARKS, '')))
+    const w = foldElongation(unleet(stripEdgeMarks(token)))
     if (w.length === 1 && RUN_LETTER.test(w)) run += w
     // A leet digit between spaced letters is a letter too ("l 0 s e r s"), but not "a 5 k run".
     else if (
@@ -216,7 +229,7 @@ export function words(text: string): string[] {
       flush()
       if (w) out.push(w)
     }
-    if (atBreak && token.endsWith('!')) endSentence()
+    if (token.endsWith('!') && breaksAt(folded, end)) endSentence()
   }
   flush()
   return out
