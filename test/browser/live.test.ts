@@ -237,6 +237,32 @@ run('live chat in Chromium: golden path by keyboard, live feed, upcoming and clo
     await page.getByText('Thank you, your question has been sent').waitFor()
   })
 
+  it('a question started while the last one is still on its way is kept, not wiped by the form reset', {
+    timeout: 30_000,
+  }, async () => {
+    const page = await context()
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    // The first question's request waits until the asker has started typing the next.
+    await page.route('**/api/v1/chats/*/questions', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(`${w.base}/chats/${w.chats.upcoming}`)
+    const box = page.getByLabel('Your question')
+    await box.fill('Does the exemption cover a rescue dog?')
+    await page.getByRole('button', { name: 'Send question' }).click()
+    await box.fill('And what if the dog was rehomed last year?')
+    release()
+    await page.getByText('Thank you, your question has been sent').waitFor()
+    assert.equal(await box.inputValue(), 'And what if the dog was rehomed last year?')
+    await page.getByRole('button', { name: 'Send question' }).click()
+    await page.getByText(/It will be shown as: .And what if the dog was rehomed/).waitFor()
+    assert.equal(await box.inputValue(), '', 'the second one sent, the form is empty again')
+  })
+
   it('closed: a transcript with counts, grouped, no form and no live script', {
     timeout: 30_000,
   }, async () => {

@@ -67,7 +67,8 @@
           ),
           ...extra,
         )
-        form.reset()
+        // On a slow connection the asker may have started their next question meanwhile: keep it.
+        if (text.value.trim() === question) form.reset()
         key.value = newKey()
         text.removeAttribute('aria-invalid')
       } else {
