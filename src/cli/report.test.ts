@@ -36,8 +36,8 @@ describe('askhour report', () => {
       ],
       { env: { ...process.env, DATABASE_URL: db, LOG_LEVEL: 'silent' } },
     )
-    assert.match(stderr, /\[ *\] 0\/8 reading questions/)
-    assert.match(stderr, /\[#+\] 8\/8 rendered csv/)
+    assert.match(stderr, /\[ *\] 0\/9 reading questions/)
+    assert.match(stderr, /\[#+\] 9\/9 rendered csv/)
     assert.match(stderr, new RegExp(`Wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
     const rows = parseCsv(readFileSync(out, 'utf8'))
     assert.equal(rows.length, 11)

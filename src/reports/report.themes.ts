@@ -10,6 +10,17 @@ const withoutPlaceholders = (text: string) => text.replace(/\[[a-z ]+\]/g, ' ')
 const THEMED_STATES = new Set(['pending', 'approved', 'answered', 'merged'])
 const isPublished = (q: ReportQuestion) => q.state === 'approved' || q.state === 'answered'
 
+export interface Themes {
+  groups: Theme[]
+  terms: Array<{ term: string; count: number }>
+}
+
+export interface ThemesInput {
+  questions: readonly ReportQuestion[]
+  merges: readonly Merge[]
+  hashtag: string
+}
+
 /**
  * The most asked themes: questions linked as near-duplicates by the moderation aids or merged by a
  * moderator form a group; groups of two or more, largest first. Plus the most frequent terms.
@@ -19,7 +30,7 @@ export function themes(
   merges: readonly Merge[],
   hashtag: string,
   limits = { groups: 5, terms: 10 },
-): { groups: Theme[]; terms: Array<{ term: string; count: number }> } {
+): Themes {
   const asked = questions.filter((q) => THEMED_STATES.has(q.state))
   const ids = new Set(asked.map((q) => q.id))
   const parent = new Map(asked.map((q) => [q.id, q.id]))

@@ -3,7 +3,8 @@ import type { ReachRow, ReportQuestion } from '../store/repos/reports.repo.ts'
 import type { Repos } from '../store/repos.ts'
 import { activity } from './report.activity.ts'
 import { answeredAt, type Merge, questionFigures } from './report.questions.ts'
-import { themes } from './report.themes.ts'
+import { themesOf } from './report.themes.thread.ts'
+import type { Themes } from './report.themes.ts'
 import type { AudienceFigures, Headline, QaRow, ReachFigures, Report } from './report.types.ts'
 import { percentile, secondsBetween } from './stats.ts'
 import { timeToAnswer } from './time-to-answer.ts'
@@ -24,8 +25,8 @@ export interface ReportInput {
   answerViews: Array<{ itemId: string; views: number; visitors: number }>
   reach: ReachRow[]
   earlier: Headline[]
-  /** Skip the themes (costly): for the headline figures of earlier chats. */
-  skipThemes?: boolean
+  /** Null when skipped (they are costly): for the headline figures of earlier chats. */
+  themes: Themes | null
 }
 
 export type Progress = (step: string, done: number, total: number) => void
@@ -41,6 +42,7 @@ const STEPS = [
   'counting viewers',
   'reading reach',
   'comparing earlier chats',
+  'grouping similar questions',
 ]
 
 /** Reads a chat's report input through the repositories, one step at a time. */
@@ -90,6 +92,10 @@ export async function loadReportInput(
       earlier.push(headlineOf(computeReport(input)))
     }
   }
+  step(7)
+  const found = opts.skipThemes
+    ? null
+    : await themesOf({ questions, merges, hashtag: chat.hashtag })
   opts.onProgress?.('figures read', STEPS.length, STEPS.length)
   return {
     chat,
@@ -105,7 +111,7 @@ export async function loadReportInput(
     answerViews,
     reach,
     earlier,
-    skipThemes: opts.skipThemes ?? false,
+    themes: found,
   }
 }
 
@@ -235,9 +241,7 @@ export function computeReport(input: ReportInput): Report {
     reach: reach(input.reach),
     activity: { bucketMinutes: 5, series: act.series, before: act.before, after: act.after },
     busiest: act.busiest,
-    themes: input.skipThemes
-      ? { groups: [], terms: [] }
-      : themes(questions, input.merges, chat.hashtag),
+    themes: input.themes ?? { groups: [], terms: [] },
     followUp: questions
       .filter(
         (q) => (q.state === 'pending' || q.state === 'approved') && !NO_ANSWER_NEEDED.has(q.kind),
