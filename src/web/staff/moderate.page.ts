@@ -40,14 +40,28 @@ export interface ModerationView {
   chat: Chat
   members: Member[]
   counts: Record<string, number>
+  /** The first `show` of the queue, and how many there are in all. */
   items: QueueItem[]
+  total: number
+  show: number
   open: Question[]
   state: QueueState
   flag: QueueFlag
 }
 
+/** Questions shown at first, and added by each "show more". */
+export const QUEUE_PAGE = 50
+export const QUEUE_MAX = 1000
+
 const isUrgent = (q: Question) =>
   q.flags.some((f) => f.kind === 'emergency' || f.kind === 'crime_report')
+
+/** The questions a filter keeps. */
+export function keptBy(flag: QueueFlag): ((q: Question) => boolean) | undefined {
+  if (flag === 'urgent') return isUrgent
+  if (flag === 'personal') return (q) => q.masks.length > 0
+  return undefined
+}
 
 /** The original words with each masked span highlighted (and named for screen readers). */
 function maskedText(q: Question): SafeHtml {
@@ -177,13 +191,8 @@ export function queueRegion(v: ModerationView, csrf: string): SafeHtml {
   const total = Object.values(v.counts).reduce((a, b) => a + b, 0)
   const q = (state: string, flag: string) => `?state=${state}${flag ? `&flag=${flag}` : ''}`
   const back = q(v.state, v.flag)
-  const items = v.items.filter((i) =>
-    v.flag === 'urgent'
-      ? isUrgent(i.question)
-      : v.flag === 'personal'
-        ? i.question.masks.length > 0
-        : true,
-  )
+  const items = v.items
+  const next = Math.min(v.show + QUEUE_PAGE, QUEUE_MAX, v.total)
   return html`<div id="queue-region" data-state="${v.state}">
   <nav aria-label="Questions by state"><ul class="tabs">${STATES.map(
     (s) =>
@@ -194,9 +203,18 @@ export function queueRegion(v: ModerationView, csrf: string): SafeHtml {
     <li><a href="${q(v.state, 'urgent')}"${v.flag === 'urgent' ? html` aria-current="page"` : ''}>Emergencies and crime reports</a></li>
     <li><a href="${q(v.state, 'personal')}"${v.flag === 'personal' ? html` aria-current="page"` : ''}>With personal data</a></li>
   </ul></nav>
-  <h2 id="queue-h">${LABEL[v.state]}: ${plural(items.length, 'question')}</h2>
+  <h2 id="queue-h">${LABEL[v.state]}: ${plural(v.total, 'question')}</h2>
   ${items.length === 0 ? html`<p class="empty">Nothing here right now.</p>` : ''}
   <ol class="queue" aria-labelledby="queue-h">${items.map((i) => card(v, i, csrf, back))}</ol>
+  ${
+    v.total > items.length
+      ? html`<p class="queue-more">Showing the first ${items.length} of ${v.total}, urgent first; the next come up as you moderate these.${
+          next > items.length
+            ? html` <a href="${`${back}&show=${next}`}">Show ${next - items.length} more</a>`
+            : ''
+        }</p>`
+      : ''
+  }
 </div>`
 }
 

@@ -96,6 +96,37 @@ describe('staff console (server-rendered forms)', () => {
     assert.match(fragment.body, /^<div id="queue-region"/)
   })
 
+  it('[Q14] a long queue shows the first 50, urgent first, says how many there are, and shows more on request', async () => {
+    const { org } = await organisation(deps, 'gmp')
+    await member(deps, org.id, 'host', 'busy-host@gmp.test', 'Busy Host')
+    const { admin } = await organisation(deps, 'gmp')
+    const busy = await chat(deps, admin, 'gmp', 'live', 'busy-chat')
+    for (let i = 0; i < 55; i++) {
+      await askQuestion(
+        deps,
+        busy,
+        { text: `Is breed number ${i} on the list?` },
+        { visitorKey: `busy-${i}` },
+      )
+    }
+    const emergency =
+      "My neighbour's dog has just bitten my son and he is bleeding badly, please help"
+    await askQuestion(deps, busy, { text: emergency }, { visitorKey: 'busy-urgent' })
+    const { c } = await signIn(server, 'busy-host@gmp.test')
+    const cards = (body: string) => body.match(/<li class="qcard/g)?.length ?? 0
+
+    const page = await c.get('/staff/chats/busy-chat/moderate')
+    assert.equal(cards(page.body), 50)
+    assert.match(page.body, /Waiting: 56 questions/)
+    assert.match(page.body, /Showing the first 50 of 56, urgent first/)
+    assert.ok(page.body.includes('bleeding badly'), 'the emergency, asked last, is among the first')
+    assert.match(page.body, /<a href="\?state=pending&amp;show=56">Show 6 more<\/a>/)
+
+    const more = await c.get('/staff/chats/busy-chat/moderate?state=pending&show=56')
+    assert.equal(cards(more.body), 56)
+    assert.doesNotMatch(more.body, /Showing the first/)
+  })
+
   it('[Q10] a stale edit is refused with 409 for the enhanced form, and explained on the page without JavaScript', async () => {
     const { c, csrf } = await signIn(server, 'host@gmp.test')
     const q = await ask('Where is the nearest dog warden office please?')
