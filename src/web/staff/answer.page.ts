@@ -6,6 +6,7 @@ import { clockTime, plural } from '../format.ts'
 import { html, paragraphs, type SafeHtml } from '../html.ts'
 import { csrfField } from '../layout/components.ts'
 import { staffPage } from './common.ts'
+import { moreNote } from './long-list.ts'
 
 const KINDS: Array<[Answer['kind'], string]> = [
   ['answer', 'Answer'],
@@ -16,9 +17,12 @@ const KINDS: Array<[Answer['kind'], string]> = [
 export interface ExpertView {
   org: Organisation
   chat: Chat
-  /** Approved questions waiting for an answer (mine first when `mine` is on). */
+  /** The first approved questions waiting for an answer (mine first when `mine` is on). */
   waiting: Question[]
+  waitingTotal: number
+  /** The latest answers. */
   answered: Array<{ question: Question; answer: Answer }>
+  answeredTotal: number
   drafts: Map<string, Answer>
   replies: ApprovedReply[]
   show: 'mine' | 'all'
@@ -78,6 +82,7 @@ function published(s: StaffSession, v: ExpertView, q: Question, a: Answer): Safe
 /** The expert's view: questions to answer, compose with approved replies, publish, correct. */
 export function expertPage(s: StaffSession, v: ExpertView, flash: Flash | null): SafeHtml {
   const { chat } = v
+  const more = (limit: number) => `?show=${v.show}&limit=${limit}`
   const tab = (show: 'mine' | 'all', label: string) =>
     html`<li><a href="?show=${show}"${v.show === show ? html` aria-current="page"` : ''}>${label}</a></li>`
   return staffPage(s, {
@@ -95,10 +100,17 @@ export function expertPage(s: StaffSession, v: ExpertView, flash: Flash | null):
   <a class="button secondary small" href="?show=${v.show}" data-ans-refresh hidden>Show new questions</a>
 </div>
 <nav aria-label="Which questions"><ul class="tabs">${tab('mine', 'Assigned to me first')}${tab('all', 'All approved')}</ul></nav>
-<h2 id="waiting-h">To answer (${v.waiting.length})</h2>
+<h2 id="waiting-h">To answer (${v.waitingTotal})</h2>
 ${v.waiting.length === 0 ? html`<p class="empty">No approved questions are waiting. New ones appear here once a host approves them.</p>` : ''}
 <ol class="queue" aria-labelledby="waiting-h">${v.waiting.map((q) => compose(s, v, q))}</ol>
-<h2 id="answered-h">Answered (${v.answered.length})</h2>
-<ol class="queue" aria-labelledby="answered-h">${v.answered.map(({ question, answer }) => published(s, v, question, answer))}</ol>`,
+${moreNote({
+  shown: v.waiting.length,
+  total: v.waitingTotal,
+  order: v.show === 'mine' ? 'yours first, then the most upvoted' : 'the most upvoted first',
+  href: more,
+})}
+<h2 id="answered-h">Answered (${v.answeredTotal})</h2>
+<ol class="queue" aria-labelledby="answered-h">${v.answered.map(({ question, answer }) => published(s, v, question, answer))}</ol>
+${moreNote({ shown: v.answered.length, total: v.answeredTotal, order: 'newest first', href: more })}`,
   })
 }

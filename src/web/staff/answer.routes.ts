@@ -9,6 +9,7 @@ import { takeFlash } from '../flash.ts'
 import { pageHeaders } from '../security.ts'
 import { type ExpertView, expertPage } from './answer.page.ts'
 import { canModerate, session } from './common.ts'
+import { listLimit } from './long-list.ts'
 import { attempt, done } from './respond.ts'
 
 const kindOf = (v: string): AnswerKind =>
@@ -16,49 +17,52 @@ const kindOf = (v: string): AnswerKind =>
 
 /** The expert's view: compose from approved replies, publish, save drafts, correct answers. */
 export function answerRoutes(app: FastifyInstance, { deps }: WebContext): void {
-  app.get<{ Params: { chat: string }; Querystring: { show?: string; prefill?: string } }>(
-    '/staff/chats/:chat/answer',
-    async (req, reply) => {
-      const s = session(req)
-      const base = await staffChatView(deps, s.actor, req.params.chat, 'answer.write')
-      const [questions, answers, replies] = await Promise.all([
-        deps.store.read.questions.list(base.chat.id, { states: ['approved', 'answered'] }),
-        listAnswers(deps, base.chat.id),
-        listReplies(deps, s.actor, base.org.slug),
-      ])
-      const show = req.query.show === 'all' ? 'all' : 'mine'
-      const me = s.actor.userId
-      const byQuestion = new Map(answers.map((a) => [a.questionId, a]))
-      const waiting = questions
-        .filter((q) => q.state === 'approved')
-        .sort(
-          (a, b) =>
-            (show === 'mine' ? Number(b.assignedTo === me) - Number(a.assignedTo === me) : 0) ||
-            b.votes - a.votes ||
-            a.receivedAt.localeCompare(b.receivedAt),
-        )
-      const answered = questions
-        .filter((q) => q.state === 'answered')
-        .flatMap((q) => {
-          const a = byQuestion.get(q.id)
-          return a?.state === 'published' ? [{ question: q, answer: a }] : []
-        })
-        .sort((a, b) => (b.answer.publishedAt ?? '').localeCompare(a.answer.publishedAt ?? ''))
-      const [pq, pr] = (req.query.prefill ?? '').split(':')
-      const view: ExpertView = {
-        ...base,
-        waiting,
-        answered,
-        drafts: new Map(answers.filter((a) => a.state === 'draft').map((a) => [a.questionId, a])),
-        replies,
-        show,
-        prefill: pq && pr ? { questionId: pq, replyId: pr } : null,
-        canModerate: canModerate(s.actor, base.org.id),
-      }
-      pageHeaders(reply)
-      return sendHtml(reply, expertPage(s, view, takeFlash(req, reply)))
-    },
-  )
+  app.get<{
+    Params: { chat: string }
+    Querystring: { show?: string; prefill?: string; limit?: string }
+  }>('/staff/chats/:chat/answer', async (req, reply) => {
+    const s = session(req)
+    const base = await staffChatView(deps, s.actor, req.params.chat, 'answer.write')
+    const [questions, answers, replies] = await Promise.all([
+      deps.store.read.questions.list(base.chat.id, { states: ['approved', 'answered'] }),
+      listAnswers(deps, base.chat.id),
+      listReplies(deps, s.actor, base.org.slug),
+    ])
+    const show = req.query.show === 'all' ? 'all' : 'mine'
+    const me = s.actor.userId
+    const byQuestion = new Map(answers.map((a) => [a.questionId, a]))
+    const waiting = questions
+      .filter((q) => q.state === 'approved')
+      .sort(
+        (a, b) =>
+          (show === 'mine' ? Number(b.assignedTo === me) - Number(a.assignedTo === me) : 0) ||
+          b.votes - a.votes ||
+          a.receivedAt.localeCompare(b.receivedAt),
+      )
+    const answered = questions
+      .filter((q) => q.state === 'answered')
+      .flatMap((q) => {
+        const a = byQuestion.get(q.id)
+        return a?.state === 'published' ? [{ question: q, answer: a }] : []
+      })
+      .sort((a, b) => (b.answer.publishedAt ?? '').localeCompare(a.answer.publishedAt ?? ''))
+    const [pq, pr] = (req.query.prefill ?? '').split(':')
+    const limit = listLimit(req.query.limit)
+    const view: ExpertView = {
+      ...base,
+      waiting: waiting.slice(0, limit),
+      waitingTotal: waiting.length,
+      answered: answered.slice(0, limit),
+      answeredTotal: answered.length,
+      drafts: new Map(answers.filter((a) => a.state === 'draft').map((a) => [a.questionId, a])),
+      replies,
+      show,
+      prefill: pq && pr ? { questionId: pq, replyId: pr } : null,
+      canModerate: canModerate(s.actor, base.org.id),
+    }
+    pageHeaders(reply)
+    return sendHtml(reply, expertPage(s, view, takeFlash(req, reply)))
+  })
 
   app.post<{ Params: { chat: string; id: string } }>(
     '/staff/chats/:chat/answer/:id',

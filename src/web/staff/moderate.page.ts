@@ -7,6 +7,7 @@ import { clockTime, plural } from '../format.ts'
 import { type HtmlValue, html, type SafeHtml } from '../html.ts'
 import { csrfField } from '../layout/components.ts'
 import { staffPage } from './common.ts'
+import { moreNote } from './long-list.ts'
 
 export const STATES = [
   'pending',
@@ -40,18 +41,13 @@ export interface ModerationView {
   chat: Chat
   members: Member[]
   counts: Record<string, number>
-  /** The first `show` of the queue, and how many there are in all. */
+  /** The first of the queue (see long-list.ts), and how many there are in all. */
   items: QueueItem[]
   total: number
-  show: number
   open: Question[]
   state: QueueState
   flag: QueueFlag
 }
-
-/** Questions shown at first, and added by each "show more". */
-export const QUEUE_PAGE = 50
-export const QUEUE_MAX = 1000
 
 const isUrgent = (q: Question) =>
   q.flags.some((f) => f.kind === 'emergency' || f.kind === 'crime_report')
@@ -192,7 +188,6 @@ export function queueRegion(v: ModerationView, csrf: string): SafeHtml {
   const q = (state: string, flag: string) => `?state=${state}${flag ? `&flag=${flag}` : ''}`
   const back = q(v.state, v.flag)
   const items = v.items
-  const next = Math.min(v.show + QUEUE_PAGE, QUEUE_MAX, v.total)
   return html`<div id="queue-region" data-state="${v.state}">
   <nav aria-label="Questions by state"><ul class="tabs">${STATES.map(
     (s) =>
@@ -206,15 +201,12 @@ export function queueRegion(v: ModerationView, csrf: string): SafeHtml {
   <h2 id="queue-h">${LABEL[v.state]}: ${plural(v.total, 'question')}</h2>
   ${items.length === 0 ? html`<p class="empty">Nothing here right now.</p>` : ''}
   <ol class="queue" aria-labelledby="queue-h">${items.map((i) => card(v, i, csrf, back))}</ol>
-  ${
-    v.total > items.length
-      ? html`<p class="queue-more">Showing the first ${items.length} of ${v.total}, urgent first; the next come up as you moderate these.${
-          next > items.length
-            ? html` <a href="${`${back}&show=${next}`}">Show ${next - items.length} more</a>`
-            : ''
-        }</p>`
-      : ''
-  }
+  ${moreNote({
+    shown: items.length,
+    total: v.total,
+    order: 'urgent first; the next come up as you moderate these',
+    href: (limit) => `${back}&limit=${limit}`,
+  })}
 </div>`
 }
 

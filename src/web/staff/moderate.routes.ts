@@ -8,12 +8,11 @@ import { formList, formString, sendHtml, type WebContext } from '../context.ts'
 import { takeFlash } from '../flash.ts'
 import { pageHeaders } from '../security.ts'
 import { session } from './common.ts'
+import { listLimit } from './long-list.ts'
 import {
   keptBy,
   type ModerationView,
   moderatePage,
-  QUEUE_MAX,
-  QUEUE_PAGE,
   type QueueFlag,
   type QueueState,
   queueRegion,
@@ -23,7 +22,7 @@ import { attempt, done, safeBack } from './respond.ts'
 
 type Q = {
   Params: { chat: string }
-  Querystring: { state?: string; flag?: string; fragment?: string; show?: string }
+  Querystring: { state?: string; flag?: string; fragment?: string; limit?: string }
 }
 
 const SAID: Record<ModerationAction['type'], string> = {
@@ -65,14 +64,12 @@ export function moderateRoutes(app: FastifyInstance, { deps }: WebContext): void
     const flag = (
       ['urgent', 'personal'].includes(req.query.flag ?? '') ? req.query.flag : ''
     ) as QueueFlag
-    const asked = Number.parseInt(req.query.show ?? '', 10)
-    const show = Number.isNaN(asked) ? QUEUE_PAGE : Math.min(Math.max(asked, QUEUE_PAGE), QUEUE_MAX)
     const keep = keptBy(flag)
     const queue = await moderationQueue(deps, base.chat, state, {
-      limit: show,
+      limit: listLimit(req.query.limit),
       ...(keep ? { keep } : {}),
     })
-    const view: ModerationView = { ...base, ...queue, show, state, flag }
+    const view: ModerationView = { ...base, ...queue, state, flag }
     pageHeaders(reply)
     if (req.query.fragment) return sendHtml(reply, queueRegion(view, s.csrfToken))
     return sendHtml(reply, moderatePage(s, view, takeFlash(req, reply)))

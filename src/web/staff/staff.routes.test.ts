@@ -5,6 +5,7 @@ import { testDeps, testServer } from '../../../test/harness.ts'
 import { Client } from '../../../test/http.ts'
 import { csrfOf, postForm } from '../../../test/web.ts'
 import type { Deps } from '../../app/deps.ts'
+import { moderate } from '../../app/moderation.ts'
 import { askQuestion } from '../../app/questions.ts'
 import type { Server } from '../../http/server.ts'
 
@@ -120,11 +121,29 @@ describe('staff console (server-rendered forms)', () => {
     assert.match(page.body, /Waiting: 56 questions/)
     assert.match(page.body, /Showing the first 50 of 56, urgent first/)
     assert.ok(page.body.includes('bleeding badly'), 'the emergency, asked last, is among the first')
-    assert.match(page.body, /<a href="\?state=pending&amp;show=56">Show 6 more<\/a>/)
+    assert.match(page.body, /<a href="\?state=pending&amp;limit=56">Show 6 more<\/a>/)
 
-    const more = await c.get('/staff/chats/busy-chat/moderate?state=pending&show=56')
+    const more = await c.get('/staff/chats/busy-chat/moderate?state=pending&limit=56')
     assert.equal(cards(more.body), 56)
     assert.doesNotMatch(more.body, /Showing the first/)
+  })
+
+  it('the questions to answer show the first 50, most upvoted first, and more on request', async () => {
+    const { admin } = await organisation(deps, 'gmp')
+    const queue = await deps.store.read.chats.findBySlug('busy-chat')
+    assert.ok(queue, 'the long queue above made the chat')
+    for (const q of await deps.store.read.questions.list(queue.id, { states: ['pending'] }))
+      await moderate(deps, admin, 'busy-chat', q.id, { type: 'approve' })
+    const { c } = await signIn(server, 'busy-host@gmp.test')
+    const cards = (body: string) => body.match(/<li class="qcard/g)?.length ?? 0
+
+    const page = await c.get('/staff/chats/busy-chat/answer?show=all')
+    assert.equal(cards(page.body), 50)
+    assert.match(page.body, /To answer \(56\)/)
+    assert.match(page.body, /Showing the first 50 of 56, the most upvoted first/)
+    assert.match(page.body, /<a href="\?show=all&amp;limit=56">Show 6 more<\/a>/)
+    const more = await c.get('/staff/chats/busy-chat/answer?show=all&limit=56')
+    assert.equal(cards(more.body), 56)
   })
 
   it('[Q10] a stale edit is refused with 409 for the enhanced form, and explained on the page without JavaScript', async () => {
