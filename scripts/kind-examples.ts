@@ -1,8 +1,9 @@
 /**
  * The labelled messages the kind model learns from, read once for `train-moderation-model.ts`
  * and `eval-moderation-cv.ts`: each with its rule verdicts and the model's features. The sets
- * kept for measuring are not among them: holdout4 (L), holdout5 (M), holdout7 (O), holdout8 (P)
- * and holdout9 (Q), studied but kept out (round 9 tried O and P, round 10 Q), and any blind set. The list is explicit so that no new file joins training by being in the folder.
+ * kept for measuring are not among them: holdout4 (L), holdout5 (M), holdout7 (O), holdout8 (P),
+ * holdout9 (Q) and holdout11 (S), studied but kept out (round 9 tried O and P, round 10 Q, round
+ * 11 S), and any blind set. The list is explicit so that no new file joins training by being in the folder.
  */
 import { readFileSync } from 'node:fs'
 import { ruleVerdicts } from '../src/moderation/analyse.ts'
@@ -16,8 +17,15 @@ import type { Prepared } from '../src/moderation/prepared.ts'
 // 24 chats found one emergency fewer with one false alarm more, and L gained a false abuse flag
 // (docs/moderation.md, Round 7).
 const BASE_SETS = ['dev', 'holdout', 'holdout2', 'holdout3', 'challenge', 'holdout6']
-/** Sets that may be tried in training by experiment (round 9): O and P, once studied; Q (round 10). */
-const TRIAL_SETS = new Set(['holdout4', 'holdout5', 'holdout7', 'holdout8', 'holdout9'])
+/** Sets that may be tried in training by experiment (round 9): O and P, once studied; Q (round 10); S (round 11). */
+const TRIAL_SETS = new Set([
+  'holdout4',
+  'holdout5',
+  'holdout7',
+  'holdout8',
+  'holdout9',
+  'holdout11',
+])
 // MODERATION_TRAIN_EXTRA=holdout7,holdout8 adds studied sets for a cross-validation experiment;
 // anything else (a blind set) is refused.
 const extra = (process.env.MODERATION_TRAIN_EXTRA ?? '').split(',').filter(Boolean)

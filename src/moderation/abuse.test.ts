@@ -223,4 +223,13 @@ describe('detectAbuse, round 10: a worker warned, spaced insults, waiting to see
     )
     assert.ok(detectAbuse('Come near my gate again and see what happens.'))
   })
+  it('reads a call to teach a worker a lesson as a threat (round 11)', () => {
+    assert.ok(
+      detectAbuse('That warden is a jobsworth. Someone should teach him a lesson after his shift.'),
+    )
+    assert.equal(
+      detectAbuse('The speed awareness course is meant to teach drivers a lesson.'),
+      undefined,
+    )
+  })
 })

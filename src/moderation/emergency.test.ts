@@ -223,3 +223,36 @@ describe('detectEmergency, round 10: symptoms told plainly, threats and thefts u
   for (const text of notEmergencies)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
 })
+
+describe('round 11: lips changing colour, heart signs asked as a choice, fire heading home, intent said recently', () => {
+  const emergencies = [
+    // lips changing colour, however hedged
+    "Dad came in from the allotment and now he's slumped in his chair, his lips are going slightly blue",
+    // heart attack signs with a choice of services that are not 999
+    "There's a heavy pain in my chest going down my left arm, started about 15 minutes ago. Pharmacy or 111?",
+    // a fire heading for the poster's home, told with a nervous joke
+    'haha the lads over the road lit a bonfire and the flames are spreading towards our fence now 😅',
+    // intent said days ago, the person out of reach now
+    "Yesterday my brother told me he wanted to end it all. His phone is off and he won't open the door of his flat.",
+  ]
+  for (const text of emergencies)
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+
+  const notEmergencies = [
+    // questions about the same signs, or signs denied
+    'Is it normal for a baby to have lips a bit blue after a cold bath?',
+    "My lips go a bit blue when I'm out in the cold, nothing else wrong.",
+    "Her lips aren't blue at all, she's warm and chatting after the jab.",
+    // days of it, or reassurance, with the same choice
+    "I've had chest pains on and off for a week since my booster, GP or 111?",
+    // a joke without the poster's home in danger, and a hypothetical
+    'lol the bonfire at the park is spreading nicely 🔥 great night',
+    'lol their barbecue smoke is drifting towards our washing now 🙃',
+    'If a grass fire spread towards our houses, would you ring us? lol',
+    // intent said recently, the person safe now; or said years ago
+    "Last week my friend said she wanted to end it all. She's staying with us now and saw the crisis team today, what else helps?",
+    "Years ago my cousin said he wanted to end it all and now he isn't answering my texts about the wedding.",
+  ]
+  for (const text of notEmergencies)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+})

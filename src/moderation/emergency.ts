@@ -7,16 +7,22 @@ import {
   DURATION_COUNTS,
   DURATION_UNITS,
   FIRE_SOURCES,
+  FLAMES,
+  HABIT_VERBS,
   HAZARD,
   IN_PROGRESS,
+  LIP_COLOURS,
+  LIPS,
   NEAR_HAZARD,
   NOT_NOW,
   PRESENT,
   REASSURANCE,
+  RED_FLAGS,
   SPREADING,
   STRONG_NOW,
   SWALLOWED,
   SWALLOWED_ITEMS,
+  TOWARDS_US,
   VULNERABLE,
   WEAK_NOW,
   WITH_THEM,
@@ -29,6 +35,7 @@ import {
   liveUntil,
   notNowIn,
   opensAsQuestion,
+  recentlyDated,
   safePositions,
   situationEmergency,
 } from './situation.ts'
@@ -53,6 +60,12 @@ const vulnerable = new PhraseMatcher(VULNERABLE)
 const alone = new PhraseMatcher(ALONE)
 const nearHazard = new PhraseMatcher(NEAR_HAZARD)
 const withThem = new PhraseMatcher(WITH_THEM)
+const redFlags = new PhraseMatcher(RED_FLAGS)
+const towardsUs = new PhraseMatcher(TOWARDS_US)
+const lips = new Set(LIPS)
+const lipColours = new Set(LIP_COLOURS)
+const habitVerbs = new Set(HABIT_VERBS)
+const flames = new PhraseMatcher(FLAMES)
 const MODALS = new Set(['can', 'could', 'might', 'may', 'would', 'will', 'should'])
 /** "from tonight", "for tonight": the session, not the moment. */
 const SESSION_LEAD = new Set(['from', 'for', 'of', 'about', 'after', 'since', 'during'])
@@ -94,6 +107,8 @@ function asksServiceChoice(text: string): boolean {
 }
 /** "no pain, no bleeding", "without any bleeding": a symptom denied. */
 const DENIAL = new Set(['no', 'without'])
+/** "her lips aren't blue": a colour denied after the lips. */
+const UNSAID = new Set(['not', 'no', "aren't", 'arent', "isn't", 'isnt', 'never'])
 /** "he's had a stroke": the perfect tells a history, not the moment. */
 const PERFECT = 'had'
 /** Words either side of a hazard searched for a present-tense frame. */
@@ -185,13 +200,38 @@ function hasDuration(tokens: readonly string[]): boolean {
  * complaint that has lasted days with a question about A&E, 111 or the GP.
  */
 export function isCalm(prepared: Prepared): boolean {
+  return asksServiceChoice(prepared.text) || settled(prepared)
+}
+
+/** Reassurance, or a complaint that has lasted days with a question about A&E, 111 or the GP. */
+function settled(prepared: Prepared): boolean {
   if (reassurance.find(prepared.tokens)) return true
-  if (asksServiceChoice(prepared.text)) return true
   return (
     TRIAGE_PLACE.test(prepared.text) &&
     TRIAGE_ASK.test(prepared.text) &&
     hasDuration(prepared.tokens)
   )
+}
+
+/**
+ * "Crushing pain across my chest for the last 20 minutes… 111 or wait for my GP?": signs of a
+ * heart attack, a stroke or failing breathing, with a weak sign of now, in a message made calm
+ * only by a choice between services (round 11). Reassurance or days of it still make it calm.
+ */
+function redFlagDespiteChoice(
+  prepared: Prepared,
+  current: ReadonlyArray<[number, number]>,
+  safe: ReadonlySet<number>,
+): string | undefined {
+  if (settled(prepared)) return undefined
+  const { tokens } = prepared
+  for (const [from, to] of current) {
+    if (opensAsQuestion(tokens, from)) continue
+    const flag = firstHit(redFlags, tokens, from, to, safe)
+    const weak = flag && weakSign(tokens, from, to)
+    if (weak) return `"${flag.phrase}" with "${weak}"`
+  }
+  return undefined
 }
 
 /** The first hit of a matcher inside a current sentence. */
@@ -264,6 +304,27 @@ function* currentHazards(
     if (MODALS.has(tokens[end] ?? '') || MODALS.has(tokens[end + 1] ?? '')) continue
     yield hit
   }
+  yield* lipsChangingColour(tokens, from, to)
+}
+
+/**
+ * "her lips look a bit grey", "his lips are going slightly blue": a colour within four words
+ * after the lips, however it is hedged (round 11). Linear: each "lips" looks four words ahead.
+ */
+function* lipsChangingColour(
+  tokens: readonly string[],
+  from: number,
+  to: number,
+): Generator<PhraseHit> {
+  for (let i = from; i < to; i++) {
+    if (!lips.has(tokens[i] ?? '')) continue
+    for (let k = i + 1; k < Math.min(to, i + 5); k++) {
+      const w = tokens[k] ?? ''
+      // "lips aren't blue": denied; "lips go blue when I'm cold": a habit.
+      if (w === '.' || UNSAID.has(w) || habitVerbs.has(w)) break
+      if (lipColours.has(w)) yield { phrase: tokens.slice(i, k + 1).join(' '), at: i }
+    }
+  }
 }
 
 /**
@@ -284,6 +345,35 @@ function swallowedNow(
     if (verb && (anyStrong || weakSign(tokens, from, to))) return `swallowed "${item}"`
   }
   return undefined
+}
+
+/**
+ * "lol the party next door have set their garden alight, flames going up the fence towards our
+ * shed now 🙃": flames heading for the poster's home, said of now. A nervous "lol" or emoji does
+ * not make it a joke (round 11); "in a film", "has stopped" and questions still cancel it, and
+ * smoke drifting over is a nuisance, not flames.
+ */
+function flamesTowardsUs(
+  tokens: readonly string[],
+  stated: ReadonlyArray<[number, number]>,
+  safe: ReadonlySet<number>,
+): string | undefined {
+  for (const [from, to] of stated) {
+    if (opensAsQuestion(tokens, from)) continue
+    const end = liveUntil(tokens, from, to, true)
+    const towards = firstHit(towardsUs, tokens, from, end, safe)
+    if (!towards || !weakSign(tokens, from, end)) continue
+    const source = firstHit(flames, tokens, from, end, safe)
+    if (source) return `spreading now ("${source.phrase}" ${towards.phrase})`
+  }
+  return undefined
+}
+
+/** Sentences dated only by a recent past ("last week she said…"), not questions. */
+function recentSentences(tokens: readonly string[], sentences: ReadonlyArray<[number, number]>) {
+  return sentences.filter(
+    ([from, to]) => recentlyDated(tokens, from, to) && !opensAsQuestion(tokens, from),
+  )
 }
 
 /** Options from the other detectors. */
@@ -330,14 +420,20 @@ export function detectEmergency(
   for (const [from, to] of current) isCurrent.fill(1, from, to)
   const safe = safePositions(tokens)
   const anyStrong = current.some(([from, to]) => strongNow.find(tokens, from, to))
+  const reporting = reportIntent(tokens) !== undefined
+  const abusive = context.abusive === true
+  if (!reporting && !abusive) {
+    const approaching = flamesTowardsUs(tokens, stated, safe)
+    if (approaching) return approaching
+  }
   // "this chat is on fire today 🔥", "river near its banks all week 🦆": a remark, not a call.
   if (hasRemarkMark(prepared.text) && !anyStrong) return undefined
-  const reporting = reportIntent(tokens) !== undefined
   // Reassurance or an abusive rant: weak signs ("still", "tonight") no longer place a hazard now.
   const calm = isCalm(prepared)
-  const abusive = context.abusive === true
   const ingested = swallowedNow(tokens, stated, anyStrong)
   if (ingested && !reporting) return ingested
+  const redFlag = calm && !reporting && !abusive && redFlagDespiteChoice(prepared, current, safe)
+  if (redFlag) return redFlag
   for (const [from, to] of current) {
     const strongHere = strongNow.find(tokens, from, to) !== undefined
     // "Is chest pain after a booster…?", "what's the safest way to put out a candle fire?"
@@ -372,7 +468,7 @@ export function detectEmergency(
   }
   // Intent, means at hand, a farewell: someone at risk now, in words no hazard list holds.
   const told = current.filter(([from]) => anyStrong || !opensAsQuestion(tokens, from))
-  const selfHarm = selfHarmNow(tokens, told)
+  const selfHarm = selfHarmNow(tokens, told, recentSentences(tokens, sentences))
   if (selfHarm) return selfHarm
   if (reporting && !anyStrong) return undefined
   const found = vulnerableInDanger(prepared.text, tokens, isCurrent, anyStrong)

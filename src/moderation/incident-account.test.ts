@@ -171,3 +171,21 @@ describe('crime report, round 10: acts on land and property, identity and marks 
   for (const text of notReports)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
 })
+
+describe('round 11: drinks spiked, a post claimed to take money', () => {
+  const reports = [
+    "Someone slipped something into my girlfriend's drink at the Crown last Saturday, the door staff saw it on CCTV. Who do I send the details to?",
+    "A woman called at my dad's on Monday saying she was a fire safety inspector and that his alarms would fail, and charged him £150 cash. Can this be looked into?",
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+
+  const notReports = [
+    // whether it can still be reported after a time is a question about the rules
+    'My daughter thinks she was spiked at a festival in the summer. Can she still report it after this long?',
+    'What are the signs that a drink has been spiked?',
+    // a claim imagined
+    'If someone says they are a council officer and asks for cash, should I pay them?',
+  ]
+  for (const text of notReports)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+})

@@ -86,11 +86,11 @@ function* actHits(tokens: readonly string[], from = 0, to = tokens.length): Gene
  * "saying he was from the council's snow team", "saying their sonographers are NHS staff": a
  * claim of affiliation in one sentence (the caller decides whether money changed hands).
  */
-function claimsAffiliation(tokens: readonly string[]): string | undefined {
+function claimsAffiliation(tokens: readonly string[]): PhraseHit | undefined {
   for (let i = 0; i < tokens.length; i++) {
     if (!claimVerbs.has(tokens[i] ?? '')) continue
     for (let k = i + 1; k < Math.min(tokens.length, i + 1 + CLAIM_SPAN); k++)
-      if (affiliation.has(tokens[k] ?? '')) return `${tokens[i]} … ${tokens[k]}`
+      if (affiliation.has(tokens[k] ?? '')) return { phrase: `${tokens[i]} … ${tokens[k]}`, at: i }
   }
   return undefined
 }
@@ -154,9 +154,11 @@ export function incidentAccount(prepared: Prepared, masks: readonly Mask[]): str
       }
     }
     if (!incident && !hypothetical.find(t)) incident = usesLogo(t)
-    if (!incident && claims && !hypothetical.find(t)) {
+    if (!incident && claims) {
+      // "…saying he was a planning officer and that it would be knocked down": only an "if" or
+      // "would" before the claim makes it imagined, as for an act (round 11).
       const claim = claimsAffiliation(t)
-      if (claim) incident = claim
+      if (claim && !hypothetical.find(t, 0, claim.at)) incident = claim.phrase
     }
     if (!anchored && timeAnchor.find(t)) anchored = true
   }

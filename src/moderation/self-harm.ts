@@ -1,4 +1,12 @@
-import { AT_HAND, FAREWELL, INTENT, MEANS, TAKING, URGENT } from './lexicons/self-harm.ts'
+import {
+  AT_HAND,
+  FAREWELL,
+  INTENT,
+  MEANS,
+  OUT_OF_REACH,
+  TAKING,
+  URGENT,
+} from './lexicons/self-harm.ts'
 import { PhraseGroups } from './normalise.ts'
 import { foldNegations } from './situation.ts'
 
@@ -8,6 +16,7 @@ const signs = new PhraseGroups({
   atHand: AT_HAND,
   taking: TAKING,
   farewell: FAREWELL,
+  outOfReach: OUT_OF_REACH,
   urgent: URGENT,
 })
 
@@ -17,14 +26,17 @@ const signs = new PhraseGroups({
  * anymore and she's taking everything tonight, she's not answering". Two parts out of intent,
  * means at hand (or being taken) and a farewell; or intent or a farewell with the person out of
  * reach or "tonight" (means alone are ordinary in a mental-health chat: "my meds for tonight"). Read only in the live sentences [from, to) the emergency detector passes, so "if",
- * "last year" and questions that open "is there…" are already left out.
+ * "last year" and questions that open "is there…" are already left out; intent or a farewell in
+ * a `recent` sentence ("last week she said…") counts only with the person out of reach now.
  */
 export function selfHarmNow(
   input: readonly string[],
   live: ReadonlyArray<readonly [number, number]>,
+  recent: ReadonlyArray<readonly [number, number]> = [],
 ): string | undefined {
   const tokens = foldNegations(input)
   const found: string[] = []
+  let unreachable = false
   let soon = false
   for (const [from, to] of live) {
     const here = signs.found(tokens, from, to)
@@ -32,9 +44,18 @@ export function selfHarmNow(
     const held = here.has('means') && here.has('atHand')
     if ((here.has('taking') || held) && !found.includes('means')) found.push('means')
     if (here.has('farewell') && !found.includes('farewell')) found.push('farewell')
+    unreachable ||= here.has('outOfReach')
     soon ||= here.has('urgent')
   }
-  if (found.length >= 2 || (found.length === 1 && found[0] !== 'means' && soon))
+  if (found.length >= 2 || (found.length === 1 && found[0] !== 'means' && (soon || unreachable)))
     return `self-harm now (${found.join(', ')})`
+  // "Last week she told me she wanted to end it all… now she isn't answering the door": intent
+  // said days ago, and the person out of reach now (round 11). "tonight" alone is not enough.
+  if (!unreachable) return undefined
+  for (const [from, to] of recent) {
+    const here = signs.found(tokens, from, to)
+    if (here.has('intent') || here.has('farewell'))
+      return 'self-harm risk (said recently; out of reach now)'
+  }
   return undefined
 }

@@ -16,6 +16,7 @@ import {
   NOW_CUES,
   PERSONAL_CLASSES,
   REMARK_MARKS,
+  TONE_CUES,
 } from './lexicons/situation.ts'
 import { PhraseMatcher } from './normalise.ts'
 import type { Prepared } from './prepared.ts'
@@ -62,6 +63,7 @@ const notNow = new PhraseMatcher(NOT_NOW)
 /** Cues that end the live part of a sentence: general ones cut it, the others cancel it. */
 const cancelCues = new PhraseMatcher([...CANCEL_CUES, ...GENERAL_CUES])
 const general = new Set(GENERAL_CUES)
+const tone = new Set(TONE_CUES)
 const safeContext = new PhraseMatcher(SAFE_CONTEXT)
 
 const ASKING = new Set(ASKING_OPENERS)
@@ -252,6 +254,19 @@ export function notNowIn(tokens: readonly string[], from: number, to: number): b
   return false
 }
 
+/**
+ * "Last week she told me…", "yesterday he said…": a sentence whose only not-now cues are recent
+ * past times (round 11), unlike "last year", "years ago" or "if".
+ */
+export function recentlyDated(tokens: readonly string[], from: number, to: number): boolean {
+  let dated = false
+  for (const hit of notNow.hits(tokens, from, to)) {
+    if (!DATED.has(hit.phrase)) return false
+    dated = true
+  }
+  return dated
+}
+
 const PLACED = new Set(['left', 'dropped', 'threw', 'thrown', 'chucked', 'dumped', 'scattered'])
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'its', 'some'])
 const PEOPLE = new Set([
@@ -343,13 +358,20 @@ function liveEnd(tokens: readonly string[], from: number, to: number): number {
 /**
  * The live part of a sentence for the detector's phrase tiers: empty when the situation model's
  * cues say it is over, a remark or fiction ("has stopped now", "in a film"), cut at a general
- * question ("is it illegal", "who hands out sandbags in an emergency").
+ * question ("is it illegal", "who hands out sandbags in an emergency"). With `toneAllowed` a
+ * joking "lol" does not cancel it.
  */
-export function liveUntil(tokens: readonly string[], from: number, to: number): number {
+export function liveUntil(
+  tokens: readonly string[],
+  from: number,
+  to: number,
+  toneAllowed = false,
+): number {
   // A wish of harm on the reader ("hope the next one of you … gets clipped") is abuse, not a call.
   if (sympathy(tokens, from, to) || wishesHarm(tokens, from, to)) return from
   let end = to
   for (const hit of cancelCues.hits(tokens, from, to)) {
+    if (toneAllowed && tone.has(hit.phrase)) continue
     if (!general.has(hit.phrase)) return from
     end = Math.min(end, hit.at)
   }

@@ -13,6 +13,9 @@ describe('detectThanks', () => {
     // a lower-case word after the thanks is not a signed name
     'Really clear answers tonight, thank you all',
     'Good to finally get straight answers. Thanks everyone',
+    // "appreciate" with an object, and a regret that is not about the wait (round 11)
+    "I really appreciate the advice, it's helped a lot",
+    'Thanks for the reply, shame I missed the live session',
   ]
   for (const text of genuine) it(`genuine: ${text}`, () => assert.equal(detectThanks(text), true))
 
@@ -25,6 +28,9 @@ describe('detectThanks', () => {
     'When is the next collection?',
     // advice dismissed as obvious (round 10)
     "Thanks for the tip to lock the shed, could've googled that myself.",
+    // a concession, and thanks followed by how long it took (round 11)
+    "I appreciate you're short-staffed, but three weeks for a callback is too long.",
+    'Thanks for answering about the skip permit, shame it took all afternoon',
   ]
   for (const text of notThanks)
     it(`not thanks: ${text}`, () => assert.equal(detectThanks(text), false))

@@ -1,9 +1,17 @@
-import { COURTESY, GRATITUDE, SARCASM, SARCASM_EMOJI } from './lexicons/thanks.ts'
+import { CONCESSION_VERBS, COURTESY, GRATITUDE, SARCASM, SARCASM_EMOJI } from './lexicons/thanks.ts'
 import { PhraseMatcher, words } from './normalise.ts'
 
 const gratitude = new PhraseMatcher(GRATITUDE)
 const courtesy = new PhraseMatcher(COURTESY)
 const sarcasm = new PhraseMatcher(SARCASM)
+/**
+ * "I appreciate the team is small, but…": "appreciate" before a clause concedes (round 11). At
+ * most three words, without punctuation, between it and the clause's verb; bounded, so linear.
+ */
+const CONCESSION = new RegExp(
+  String.raw`\bappreciate (?:[\p{L}'’-]+ ){0,3}(?:${CONCESSION_VERBS.map((v) => v.replace("'", "['’]")).join('|')})(?![\p{L}'’])`,
+  'giu',
+)
 
 // "… Thanks, Aisha Rahman" / "Many thanks, Sue": a sign-off with a name is courtesy.
 // Case is matched by hand, not with the i flag: under /iu, \p{Lu} also matches lower-case letters,
@@ -40,7 +48,7 @@ function gratitudeOutsideCourtesy(tokens: readonly string[], mustThankFor: boole
 export function detectThanks(text: string, tokens?: readonly string[]): boolean {
   // Most messages thank nobody: with the whole message's words at hand, that is one pass.
   if (tokens && gratitude.find(tokens) === undefined) return false
-  const body = text.replace(SIGN_OFF, '')
+  const body = text.replace(SIGN_OFF, '').replace(CONCESSION, '')
   const lastQuestion = body.lastIndexOf('?')
   const head = words(lastQuestion >= 0 ? body.slice(0, lastQuestion) : body)
   const tail = lastQuestion >= 0 ? words(body.slice(lastQuestion + 1)) : []

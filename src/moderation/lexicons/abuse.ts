@@ -291,6 +291,10 @@ export const THREATS = [
   'coming for you',
   'sort you out',
   'teach you a lesson',
+  // a call for someone to hurt a named worker (round 11: "somebody should teach her a lesson")
+  'teach her a lesson',
+  'teach him a lesson',
+  'teach them a lesson',
   'pay for this',
   "i'll find you",
   'ill find you',

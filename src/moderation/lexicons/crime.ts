@@ -769,6 +769,24 @@ export const INCIDENT = [
   'thrown into the',
   'tipped into the',
   'cut off and',
+  // round 11: something put in someone's drink or food without their knowing
+  'put something in my',
+  'put something in her',
+  'put something in his',
+  'put something in their',
+  'put something in our',
+  'slipped something in',
+  'slipped something into',
+  'dropped something in',
+  'spiked my',
+  'spiked her',
+  'spiked his',
+  'spiked their',
+  'spiked our',
+  'been spiked',
+  'got spiked',
+  'was spiked',
+  'were spiked',
   // round 10: locks and fences cut or forced to get at property
   'cut through the fence',
   'cut through the lock',
@@ -1015,6 +1033,11 @@ export const ADVICE_ASK = [
   'worth',
   'or just',
   'too late',
+  // whether it can still be reported after a time: a question about the rules (round 11)
+  'after this long',
+  'after so long',
+  'after all this time',
+  'time limit',
   'illegal',
   'allowed',
   'legal',
@@ -1117,6 +1140,11 @@ export const AFFILIATION = [
   'registered',
   'accredited',
   'behalf',
+  // a post claimed ("saying he was a council planning officer"; round 11)
+  'officer',
+  'officers',
+  'inspector',
+  'inspectors',
 ]
 export const PAYMENT = [
   'paid',

@@ -225,6 +225,16 @@ export const HAZARD = [
   'chest pain',
   'chest pains',
   'crushing',
+  // heart attack signs told in words (round 11)
+  'pain across my chest',
+  'pain across his chest',
+  'pain across her chest',
+  'pain in my chest',
+  'pain in his chest',
+  'pain in her chest',
+  'down my left arm',
+  'down his left arm',
+  'down her left arm',
   'heart attack',
   'cardiac arrest',
   'stroke',
@@ -1147,6 +1157,65 @@ export const REASSURANCE = [
   'comes and goes',
   'come and go',
 ]
+
+/**
+ * Signs of a heart attack, a stroke or failing breathing (round 11): asking "111 or the GP?"
+ * about them, with a sign they are happening now, is itself the danger, so a choice between
+ * services does not make such a message calm. Reassurance or a complaint lasting days still does.
+ */
+export const RED_FLAGS = [
+  'chest pain',
+  'chest pains',
+  'crushing pain',
+  'pain across my chest',
+  'pain across his chest',
+  'pain across her chest',
+  'pain in my chest',
+  'pain in his chest',
+  'pain in her chest',
+  'down my left arm',
+  'down his left arm',
+  'down her left arm',
+  'into my jaw',
+  'into his jaw',
+  'into her jaw',
+  'face has dropped',
+  'face drooping',
+  'slurred',
+  'slurring',
+  'words are coming out wrong',
+  'arm has gone weak',
+  'not breathing',
+  "can't breathe",
+  'cant breathe',
+  'throat is closing',
+  'blue lips',
+  'lips are blue',
+  'turning blue',
+]
+
+/**
+ * Where flames are heading: the poster's own home or family (round 11). Said of now, a nervous
+ * "lol" or 🙃 does not make it a joke.
+ */
+export const TOWARDS_US = ['towards our', 'towards my', 'towards us', 'toward our', 'toward my']
+/** Flames themselves, not the smoke or smell of a bonfire drifting over (a nuisance). */
+export const FLAMES = [
+  'fire',
+  'flames',
+  'flame',
+  'set fire',
+  'on fire',
+  'alight',
+  'blaze',
+  'ablaze',
+]
+
+/** Lips turning a colour, with up to three words between ("lips look a bit grey"). */
+export const LIPS = ['lips', 'lip']
+export const LIP_COLOURS = ['blue', 'grey', 'gray', 'purple']
+/** "my lips go blue when I'm cold": a habit, not a change happening now. */
+export const HABIT_VERBS = ['go', 'goes', 'turn', 'turns', 'get', 'gets']
 
 /** How long a complaint has lasted ("for three days", "all week"): not a sudden emergency. */
 export const DURATION_UNITS = ['day', 'days', 'week', 'weeks', 'month', 'months', 'fortnight']

@@ -120,8 +120,8 @@ export const FAREWELL = [
   'love you all',
 ]
 
-/** The person cannot be reached, or it is about to happen. */
-export const URGENT = [
+/** The person cannot be reached. */
+export const OUT_OF_REACH = [
   'not answering',
   "isn't answering",
   "won't answer",
@@ -129,6 +129,11 @@ export const URGENT = [
   'phone is off',
   "can't reach",
   "can't get hold",
-  'tonight',
-  'right now',
+  // behind a door the poster cannot get through (round 11)
+  "won't open the door",
+  'not opening the door',
+  "isn't opening the door",
 ]
+
+/** It is about to happen. */
+export const URGENT = ['tonight', 'right now']

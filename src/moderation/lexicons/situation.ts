@@ -899,6 +899,9 @@ export const GENERAL_CUES = [
   'are you doing anything',
 ]
 
+/** A joking tone, which people also use nervously about a real danger (round 11). */
+export const TONE_CUES = ['lol', 'haha']
+
 /**
  * Sentences that cancel the situation as a whole: a danger that is over, a remark, a joke or
  * fiction. Added to the detector's own "not now" cues.
@@ -953,8 +956,7 @@ export const CANCEL_CUES = [
   'turned out',
   'years ago',
   // remarks, jokes and fiction
-  'lol',
-  'haha',
+  ...TONE_CUES,
   'at least',
   'killing me',
   'killing it',

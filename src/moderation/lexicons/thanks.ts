@@ -82,6 +82,41 @@ export const SARCASM = [
   "could've googled",
   'couldve googled',
   'could have told me that',
+  // thanks followed by how long it took (round 11: "thanks for the reply, shame it took…")
+  'shame it took',
+  'shame it takes',
+  'shame that it took',
+  'pity it took',
+  'pity it takes',
+  'shame you took',
+  'only took you',
+]
+
+/**
+ * "I appreciate the officers are stretched, but…", "I appreciate it's busy": "appreciate" before
+ * a clause concedes a point; it does not thank (round 11). A finite verb within four words after
+ * it, with no punctuation between ("appreciate the answers, it's been…" still thanks).
+ */
+export const CONCESSION_VERBS = [
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  "it's",
+  'its',
+  "you're",
+  'youre',
+  "they're",
+  'theyre',
+  "we're",
+  "there's",
+  "that's",
+  "he's",
+  "she's",
+  "can't",
+  'cant',
 ]
 
 /** Emoji that turn praise into irony. */
