@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
-import { type Themes, type ThemesInput, themes } from './report.themes.ts'
+import { type ThemesInput, themes } from './report.themes.ts'
+import type { Themes } from './report.types.ts'
 
 /**
  * From this many questions on, themes are worked out on a worker thread. Grouping near-duplicates

@@ -2,18 +2,13 @@ import { contentTerms } from '../moderation/duplicate-terms.ts'
 import { groupDuplicates } from '../moderation/index.ts'
 import type { ReportQuestion } from '../store/repos/reports.repo.ts'
 import type { Merge } from './report.questions.ts'
-import type { Theme } from './report.types.ts'
+import type { Themes } from './report.types.ts'
 
 // Placeholders such as "[phone]" stand for masked personal data, not for what was asked about.
 const withoutPlaceholders = (text: string) => text.replace(/\[[a-z ]+\]/g, ' ')
 
 const THEMED_STATES = new Set(['pending', 'approved', 'answered', 'merged'])
 const isPublished = (q: ReportQuestion) => q.state === 'approved' || q.state === 'answered'
-
-export interface Themes {
-  groups: Theme[]
-  terms: Array<{ term: string; count: number }>
-}
 
 export interface ThemesInput {
   questions: readonly ReportQuestion[]

@@ -4,8 +4,14 @@ import type { Repos } from '../store/repos.ts'
 import { activity } from './report.activity.ts'
 import { answeredAt, type Merge, questionFigures } from './report.questions.ts'
 import { themesOf } from './report.themes.thread.ts'
-import type { Themes } from './report.themes.ts'
-import type { AudienceFigures, Headline, QaRow, ReachFigures, Report } from './report.types.ts'
+import type {
+  AudienceFigures,
+  Headline,
+  QaRow,
+  ReachFigures,
+  Report,
+  Themes,
+} from './report.types.ts'
 import { percentile, secondsBetween } from './stats.ts'
 import { timeToAnswer } from './time-to-answer.ts'
 

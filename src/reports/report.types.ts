@@ -75,6 +75,12 @@ export interface Theme {
   answered: number
 }
 
+/** A report's most asked themes and most frequent terms. */
+export interface Themes {
+  groups: Theme[]
+  terms: Array<{ term: string; count: number }>
+}
+
 /** One question, and its answer if published: a row of the CSV export. */
 export interface QaRow {
   questionId: string
@@ -149,7 +155,7 @@ export interface Report {
   reach: ReachFigures
   activity: { bucketMinutes: 5; series: Bucket[]; before: Bucket; after: Bucket }
   busiest: Bucket[]
-  themes: { groups: Theme[]; terms: Array<{ term: string; count: number }> }
+  themes: Themes
   followUp: FollowUp[]
   /** What people said: published thank-you messages, public text only. */
   saidThanks: string[]
