@@ -7,7 +7,7 @@ import { clockTime, plural } from '../format.ts'
 import { type HtmlValue, html, type SafeHtml } from '../html.ts'
 import { csrfField } from '../layout/components.ts'
 import { staffPage } from './common.ts'
-import { moreNote } from './long-list.ts'
+import { LIST_PAGE, moreNote } from './long-list.ts'
 
 export const STATES = [
   'pending',
@@ -41,9 +41,10 @@ export interface ModerationView {
   chat: Chat
   members: Member[]
   counts: Record<string, number>
-  /** The first of the queue (see long-list.ts), and how many there are in all. */
+  /** The first `limit` of the queue (see long-list.ts), and how many there are in all. */
   items: QueueItem[]
   total: number
+  limit: number
   open: Question[]
   state: QueueState
   flag: QueueFlag
@@ -182,12 +183,17 @@ const LABEL: Record<QueueState, string> = {
   all: 'All',
 }
 
+const q = (state: string, flag: string) => `?state=${state}${flag ? `&flag=${flag}` : ''}`
+
+/** Where a form returns without JavaScript: the same tab, filter and length of list. */
+const backOf = (v: ModerationView) =>
+  `${q(v.state, v.flag)}${v.limit > LIST_PAGE ? `&limit=${v.limit}` : ''}`
+
 /** The tabs, counts and list: re-rendered alone when the queue refreshes live. */
 export function queueRegion(v: ModerationView, csrf: string): SafeHtml {
   const total = Object.values(v.counts).reduce((a, b) => a + b, 0)
-  const q = (state: string, flag: string) => `?state=${state}${flag ? `&flag=${flag}` : ''}`
-  const back = q(v.state, v.flag)
-  const items = v.items
+  const back = backOf(v)
+  const { items } = v
   return html`<div id="queue-region" data-state="${v.state}">
   <nav aria-label="Questions by state"><ul class="tabs">${STATES.map(
     (s) =>
@@ -205,7 +211,7 @@ export function queueRegion(v: ModerationView, csrf: string): SafeHtml {
     shown: items.length,
     total: v.total,
     order: 'urgent first; the next come up as you moderate these',
-    href: (limit) => `${back}&limit=${limit}`,
+    href: (limit) => `${q(v.state, v.flag)}&limit=${limit}`,
   })}
 </div>`
 }
@@ -233,7 +239,7 @@ export function moderatePage(s: StaffSession, v: ModerationView, flash: Flash | 
 </details>
 <form id="bulk" class="bulk" method="post" action="/staff/chats/${chat.slug}/moderate/bulk">
   ${csrfField(s.csrfToken)}
-  <input type="hidden" name="back" value="?state=${v.state}${v.flag ? `&flag=${v.flag}` : ''}">
+  <input type="hidden" name="back" value="${backOf(v)}">
   <div class="actions">
     <label for="bulk-action" class="inline">With the selected questions</label>
     <select id="bulk-action" name="action"><option value="approve">Approve</option><option value="reject">Reject</option><option value="redirect">Redirect with guidance</option></select>

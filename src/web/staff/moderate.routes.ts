@@ -65,11 +65,12 @@ export function moderateRoutes(app: FastifyInstance, { deps }: WebContext): void
       ['urgent', 'personal'].includes(req.query.flag ?? '') ? req.query.flag : ''
     ) as QueueFlag
     const keep = keptBy(flag)
+    const limit = listLimit(req.query.limit)
     const queue = await moderationQueue(deps, base.chat, state, {
-      limit: listLimit(req.query.limit),
+      limit,
       ...(keep ? { keep } : {}),
     })
-    const view: ModerationView = { ...base, ...queue, state, flag }
+    const view: ModerationView = { ...base, ...queue, limit, state, flag }
     pageHeaders(reply)
     if (req.query.fragment) return sendHtml(reply, queueRegion(view, s.csrfToken))
     return sendHtml(reply, moderatePage(s, view, takeFlash(req, reply)))

@@ -126,6 +126,10 @@ describe('staff console (server-rendered forms)', () => {
     const more = await c.get('/staff/chats/busy-chat/moderate?state=pending&limit=56')
     assert.equal(cards(more.body), 56)
     assert.doesNotMatch(more.body, /Showing the first/)
+    // Without JavaScript a form returns to its "back": to the list as long as it was.
+    const backs = [...more.body.matchAll(/name="back" value="([^"]*)"/g)].map((m) => m[1])
+    assert.ok(backs.length > 56, 'each card and the bulk form say where to return')
+    assert.deepEqual(new Set(backs), new Set(['?state=pending&amp;limit=56']))
   })
 
   it('the questions to answer show the first 50, most upvoted first, and more on request', async () => {
