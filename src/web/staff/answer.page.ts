@@ -6,7 +6,7 @@ import { clockTime, plural } from '../format.ts'
 import { html, paragraphs, type SafeHtml } from '../html.ts'
 import { csrfField } from '../layout/components.ts'
 import { staffPage } from './common.ts'
-import { moreNote } from './long-list.ts'
+import { keepLimit, moreNote } from './long-list.ts'
 
 const KINDS: Array<[Answer['kind'], string]> = [
   ['answer', 'Answer'],
@@ -23,6 +23,8 @@ export interface ExpertView {
   /** The latest answers. */
   answered: Array<{ question: Question; answer: Answer }>
   answeredTotal: number
+  /** How many of each list are shown (see long-list.ts). */
+  limit: number
   drafts: Map<string, Answer>
   replies: ApprovedReply[]
   show: 'mine' | 'all'
@@ -97,7 +99,7 @@ export function expertPage(s: StaffSession, v: ExpertView, flash: Flash | null):
 <h1>Answer questions</h1>
 <div class="feed-bar" data-ans-bar data-chat="${chat.slug}" data-seq="${chat.lastSeq}" hidden>
   <span class="status" data-ans-status>Watching for new questions.</span>
-  <a class="button secondary small" href="?show=${v.show}" data-ans-refresh hidden>Show new questions</a>
+  <a class="button secondary small" href="?show=${v.show}${keepLimit(v.limit)}" data-ans-refresh hidden>Show new questions</a>
 </div>
 <nav aria-label="Which questions"><ul class="tabs">${tab('mine', 'Assigned to me first')}${tab('all', 'All approved')}</ul></nav>
 <h2 id="waiting-h">To answer (${v.waitingTotal})</h2>

@@ -54,6 +54,7 @@ export function answerRoutes(app: FastifyInstance, { deps }: WebContext): void {
       waitingTotal: waiting.length,
       answered: answered.slice(0, limit),
       answeredTotal: answered.length,
+      limit,
       drafts: new Map(answers.filter((a) => a.state === 'draft').map((a) => [a.questionId, a])),
       replies,
       show,

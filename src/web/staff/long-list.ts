@@ -14,6 +14,9 @@ export function listLimit(asked: string | undefined): number {
   return Number.isNaN(n) ? LIST_PAGE : Math.min(Math.max(n, LIST_PAGE), LIST_MAX)
 }
 
+/** The `&limit=` that keeps a page's lists as long as they are, for links back to it. */
+export const keepLimit = (limit: number) => (limit > LIST_PAGE ? `&limit=${limit}` : '')
+
 /** Under a list cut short: how much of it is shown, in what order, and a link to more. */
 export function moreNote(opts: {
   shown: number

@@ -7,7 +7,7 @@ import { clockTime, plural } from '../format.ts'
 import { type HtmlValue, html, type SafeHtml } from '../html.ts'
 import { csrfField } from '../layout/components.ts'
 import { staffPage } from './common.ts'
-import { LIST_PAGE, moreNote } from './long-list.ts'
+import { keepLimit, moreNote } from './long-list.ts'
 
 export const STATES = [
   'pending',
@@ -186,8 +186,7 @@ const LABEL: Record<QueueState, string> = {
 const q = (state: string, flag: string) => `?state=${state}${flag ? `&flag=${flag}` : ''}`
 
 /** Where a form returns without JavaScript: the same tab, filter and length of list. */
-const backOf = (v: ModerationView) =>
-  `${q(v.state, v.flag)}${v.limit > LIST_PAGE ? `&limit=${v.limit}` : ''}`
+const backOf = (v: ModerationView) => `${q(v.state, v.flag)}${keepLimit(v.limit)}`
 
 /** The tabs, counts and list: re-rendered alone when the queue refreshes live. */
 export function queueRegion(v: ModerationView, csrf: string): SafeHtml {

@@ -7,6 +7,7 @@ import { csrfOf, postForm } from '../../../test/web.ts'
 import type { Deps } from '../../app/deps.ts'
 import { moderate } from '../../app/moderation.ts'
 import { askQuestion } from '../../app/questions.ts'
+import { upvote } from '../../app/reactions.ts'
 import type { Server } from '../../http/server.ts'
 
 /** Signs in through the page form (no JSON), returning the client and the page's CSRF token. */
@@ -136,8 +137,11 @@ describe('staff console (server-rendered forms)', () => {
     const { admin } = await organisation(deps, 'gmp')
     const queue = await deps.store.read.chats.findBySlug('busy-chat')
     assert.ok(queue, 'the long queue above made the chat')
-    for (const q of await deps.store.read.questions.list(queue.id, { states: ['pending'] }))
-      await moderate(deps, admin, 'busy-chat', q.id, { type: 'approve' })
+    const pending = await deps.store.read.questions.list(queue.id, { states: ['pending'] })
+    for (const q of pending) await moderate(deps, admin, 'busy-chat', q.id, { type: 'approve' })
+    const last = pending.find((q) => q.text.includes('bleeding badly'))
+    assert.ok(last, 'the question asked last')
+    await upvote(deps, last.id, 'a-visitor')
     const { c } = await signIn(server, 'busy-host@gmp.test')
     const cards = (body: string) => body.match(/<li class="qcard/g)?.length ?? 0
 
@@ -146,8 +150,11 @@ describe('staff console (server-rendered forms)', () => {
     assert.match(page.body, /To answer \(56\)/)
     assert.match(page.body, /Showing the first 50 of 56, the most upvoted first/)
     assert.match(page.body, /<a href="\?show=all&amp;limit=56">Show 6 more<\/a>/)
+    const first = page.body.split('<li class="qcard')[1] ?? ''
+    assert.ok(first.includes('bleeding badly'), 'the one upvoted question, asked last, comes first')
     const more = await c.get('/staff/chats/busy-chat/answer?show=all&limit=56')
     assert.equal(cards(more.body), 56)
+    assert.match(more.body, /href="\?show=all&amp;limit=56" data-ans-refresh/)
   })
 
   it('[Q10] a stale edit is refused with 409 for the enhanced form, and explained on the page without JavaScript', async () => {
