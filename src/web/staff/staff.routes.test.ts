@@ -98,24 +98,25 @@ describe('staff console (server-rendered forms)', () => {
     assert.match(fragment.body, /^<div id="queue-region"/)
   })
 
-  it('[Q14] a long queue shows the first 50, urgent first, says how many there are, and shows more on request', async () => {
-    const { org } = await organisation(deps, 'gmp')
-    await member(deps, org.id, 'host', 'busy-host@gmp.test', 'Busy Host')
-    const { admin } = await organisation(deps, 'gmp')
-    const busy = await chat(deps, admin, 'gmp', 'live', 'busy-chat')
+  /** A live chat with 55 plain questions and, asked last, an emergency; and a host for it. */
+  const busyChat = async (slug: string) => {
+    const { org, admin } = await organisation(deps, 'gmp')
+    const email = `${slug}-host@gmp.test`
+    await member(deps, org.id, 'host', email, 'Busy Host')
+    const busy = await chat(deps, admin, 'gmp', 'live', slug)
     for (let i = 0; i < 55; i++) {
-      await askQuestion(
-        deps,
-        busy,
-        { text: `Is breed number ${i} on the list?` },
-        { visitorKey: `busy-${i}` },
-      )
+      const text = `Is breed number ${i} on the list?`
+      await askQuestion(deps, busy, { text }, { visitorKey: `${slug}-${i}` })
     }
     const emergency =
       "My neighbour's dog has just bitten my son and he is bleeding badly, please help"
-    await askQuestion(deps, busy, { text: emergency }, { visitorKey: 'busy-urgent' })
-    const { c } = await signIn(server, 'busy-host@gmp.test')
-    const cards = (body: string) => body.match(/<li class="qcard/g)?.length ?? 0
+    const { question } = await askQuestion(deps, busy, { text: emergency }, { visitorKey: slug })
+    return { admin, busy, last: question, host: (await signIn(server, email)).c }
+  }
+  const cards = (body: string) => body.match(/<li class="qcard/g)?.length ?? 0
+
+  it('[Q14] a long queue shows the first 50, urgent first, says how many there are, and shows more on request', async () => {
+    const { host: c } = await busyChat('busy-chat')
 
     const page = await c.get('/staff/chats/busy-chat/moderate')
     assert.equal(cards(page.body), 50)
@@ -134,25 +135,19 @@ describe('staff console (server-rendered forms)', () => {
   })
 
   it('the questions to answer show the first 50, most upvoted first, and more on request', async () => {
-    const { admin } = await organisation(deps, 'gmp')
-    const queue = await deps.store.read.chats.findBySlug('busy-chat')
-    assert.ok(queue, 'the long queue above made the chat')
-    const pending = await deps.store.read.questions.list(queue.id, { states: ['pending'] })
-    for (const q of pending) await moderate(deps, admin, 'busy-chat', q.id, { type: 'approve' })
-    const last = pending.find((q) => q.text.includes('bleeding badly'))
-    assert.ok(last, 'the question asked last')
+    const { admin, busy, last, host: c } = await busyChat('busy-answers')
+    const pending = await deps.store.read.questions.list(busy.id, { states: ['pending'] })
+    for (const q of pending) await moderate(deps, admin, 'busy-answers', q.id, { type: 'approve' })
     await upvote(deps, last.id, 'a-visitor')
-    const { c } = await signIn(server, 'busy-host@gmp.test')
-    const cards = (body: string) => body.match(/<li class="qcard/g)?.length ?? 0
 
-    const page = await c.get('/staff/chats/busy-chat/answer?show=all')
+    const page = await c.get('/staff/chats/busy-answers/answer?show=all')
     assert.equal(cards(page.body), 50)
     assert.match(page.body, /To answer \(56\)/)
     assert.match(page.body, /Showing the first 50 of 56, the most upvoted first/)
     assert.match(page.body, /<a href="\?show=all&amp;limit=56">Show 6 more<\/a>/)
     const first = page.body.split('<li class="qcard')[1] ?? ''
     assert.ok(first.includes('bleeding badly'), 'the one upvoted question, asked last, comes first')
-    const more = await c.get('/staff/chats/busy-chat/answer?show=all&limit=56')
+    const more = await c.get('/staff/chats/busy-answers/answer?show=all&limit=56')
     assert.equal(cards(more.body), 56)
     assert.match(more.body, /href="\?show=all&amp;limit=56" data-ans-refresh/)
   })
