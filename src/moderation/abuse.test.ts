@@ -232,4 +232,11 @@ describe('detectAbuse, round 10: a worker warned, spaced insults, waiting to see
       undefined,
     )
   })
+  it("insults the reader's children only when aimed (round 12)", () => {
+    assert.ok(detectAbuse('Take your whining brats somewhere else if the bus is too slow for you.'))
+    assert.equal(
+      detectAbuse('The brats on the back seat of the 42 were kicking the seats again.'),
+      undefined,
+    )
+  })
 })

@@ -256,3 +256,36 @@ describe('round 11: lips changing colour, heart signs asked as a choice, fire he
   for (const text of notEmergencies)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
 })
+
+describe('round 12: breath too short to speak, someone frail gone, not where they were left; deadlines and things lying about', () => {
+  const emergencies = [
+    // an asthma attack the reliever is not touching, or breath too short for speech
+    "My girl is wheezy and says her inhaler isn't helping, she can't speak in full sentences now",
+    "Grandad's chest is heaving and he cannot finish his sentences, we've done the spray twice",
+    // someone frail or exposed gone now, told with a nervous laugh
+    "lol dad's wandered off from the care home again, been gone two hours now and he's only in his slippers",
+    // not where they were left or due, with nobody answering
+    "The minibus say they dropped my son at the gate at 4 but he's not here, it's nearly dark and the driver isn't picking up",
+  ]
+  for (const text of emergencies)
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+
+  const notEmergencies = [
+    // a question about an asthma attack, and an attack told as history
+    'What should my son do if he has an asthma attack during PE when the pollen is high?',
+    'My son gets asthma attacks when the pollution is bad, should he stay in at break?',
+    // going missing counted, or a pet gone with no one at risk
+    'Is there a form for a relative who has gone missing several times from his supported flat?',
+    "lol the cat's been gone since breakfast again, she always turns up for tea",
+    // a trader who has not turned up
+    "The plumber said 9am but he's not here yet and nobody at the office is answering now",
+    // a deadline, the air as a subject, a thing lying somewhere
+    "We're right on the edge of the cut-off for the school bus, how is the distance measured?",
+    'Someone has snapped the speed sign by the bridge, it is lying in the hedge with its post bent',
+    'The clean air zone sign near the ring road looks wrong, who checks the air quality readings?',
+    // a weekly habit
+    'The garage behind us burns rubbish every Saturday morning and the smoke is horrible',
+  ]
+  for (const text of notEmergencies)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+})

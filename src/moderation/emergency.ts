@@ -2,12 +2,14 @@ import { wishesHarm } from './abuse.ts'
 import { reportIntent } from './crime-report.ts'
 import {
   ALONE,
+  AT_RISK,
   DANGER,
   DANGER_IF_STRONG,
   DURATION_COUNTS,
   DURATION_UNITS,
   FIRE_SOURCES,
   FLAMES,
+  GONE,
   HABIT_VERBS,
   HAZARD,
   IN_PROGRESS,
@@ -66,6 +68,8 @@ const lips = new Set(LIPS)
 const lipColours = new Set(LIP_COLOURS)
 const habitVerbs = new Set(HABIT_VERBS)
 const flames = new PhraseMatcher(FLAMES)
+const gone = new PhraseMatcher(GONE)
+const atRisk = new PhraseMatcher(AT_RISK)
 const MODALS = new Set(['can', 'could', 'might', 'may', 'would', 'will', 'should'])
 /** "from tonight", "for tonight": the session, not the moment. */
 const SESSION_LEAD = new Set(['from', 'for', 'of', 'about', 'after', 'since', 'during'])
@@ -369,6 +373,27 @@ function flamesTowardsUs(
   return undefined
 }
 
+/**
+ * "lol nan's done a runner again, gone two hours now, in her slippers and it's freezing": a frail
+ * or exposed person gone, said of now. A nervous "lol" does not make it a joke (round 12), as for
+ * flames heading for the home; questions, "has come back" and fiction still cancel it.
+ */
+function goneAtRisk(
+  tokens: readonly string[],
+  stated: ReadonlyArray<[number, number]>,
+  safe: ReadonlySet<number>,
+): string | undefined {
+  if (!atRisk.find(tokens)) return undefined
+  for (const [from, to] of stated) {
+    if (opensAsQuestion(tokens, from)) continue
+    const end = liveUntil(tokens, from, to, true)
+    const missing = firstHit(gone, tokens, from, end, safe)
+    const weak = missing && weakSign(tokens, from, end)
+    if (weak) return `"${missing.phrase}" with "${weak}", at risk`
+  }
+  return undefined
+}
+
 /** Sentences dated only by a recent past ("last week she said…"), not questions. */
 function recentSentences(tokens: readonly string[], sentences: ReadonlyArray<[number, number]>) {
   return sentences.filter(
@@ -423,7 +448,7 @@ export function detectEmergency(
   const reporting = reportIntent(tokens) !== undefined
   const abusive = context.abusive === true
   if (!reporting && !abusive) {
-    const approaching = flamesTowardsUs(tokens, stated, safe)
+    const approaching = flamesTowardsUs(tokens, stated, safe) ?? goneAtRisk(tokens, stated, safe)
     if (approaching) return approaching
   }
   // "this chat is on fire today 🔥", "river near its banks all week 🦆": a remark, not a call.

@@ -189,3 +189,23 @@ describe('round 11: drinks spiked, a post claimed to take money', () => {
   for (const text of notReports)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
 })
+
+describe('round 12: a need to investigate, equipment torn down, waste burnt, a charge passed off as official', () => {
+  const reports = [
+    'Somebody logged into my parking permit account and cancelled our permit. I never did that. I need it investigated and the permit put back.',
+    'Two men ripped the defibrillator cabinet off the wall of the village hall on Sunday night. The cables were cut.',
+    'The yard at the end of our road is burning old pallets and paint tins most evenings since October, the smell is awful. Can someone deal with them?',
+    'A man at the car boot on Saturday was taking £3 off everyone at the gate, telling them it was a council charge for parking.',
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+
+  const notReports = [
+    // the same words as questions, topics or opinions
+    'How do I get a hacked account on the admissions portal investigated?',
+    'Anyone who says air pollution is exaggerated should walk past the school gates at 3pm.',
+    'Is burning old garden waste allowed on an allotment in summer?',
+    'I paid the council fee for the bulky waste collection on Monday, when will it be picked up?',
+  ]
+  for (const text of notReports)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+})

@@ -8,6 +8,8 @@ import {
   INCIDENT,
   NOT_AN_ACCOUNT,
   OFFENCE,
+  OFFICIAL_BODIES,
+  OFFICIAL_CHARGES,
   PAYMENT,
   PROCESS_ASK,
   SERVICE_ISSUE,
@@ -31,6 +33,8 @@ const idioms = new PhraseMatcher(ACT_IDIOMS)
 const claimVerbs = new Set(CLAIM_VERBS)
 const affiliation = new Set(AFFILIATION)
 const payment = new Set(PAYMENT)
+const officialBodies = new Set(OFFICIAL_BODIES)
+const officialCharges = new Set(OFFICIAL_CHARGES)
 /** Words after a claim searched for an affiliation ("saying he was from the council"). */
 const CLAIM_SPAN = 8
 
@@ -82,6 +86,10 @@ function* actHits(tokens: readonly string[], from = 0, to = tokens.length): Gene
   }
 }
 
+/** "a council fee", "an NHS charge": a charge passed off as a body's own. */
+const officialCharge = (tokens: readonly string[], at: number) =>
+  officialBodies.has(tokens[at] ?? '') && officialCharges.has(tokens[at + 1] ?? '')
+
 /**
  * "saying he was from the council's snow team", "saying their sonographers are NHS staff": a
  * claim of affiliation in one sentence (the caller decides whether money changed hands).
@@ -90,7 +98,8 @@ function claimsAffiliation(tokens: readonly string[]): PhraseHit | undefined {
   for (let i = 0; i < tokens.length; i++) {
     if (!claimVerbs.has(tokens[i] ?? '')) continue
     for (let k = i + 1; k < Math.min(tokens.length, i + 1 + CLAIM_SPAN); k++)
-      if (affiliation.has(tokens[k] ?? '')) return { phrase: `${tokens[i]} … ${tokens[k]}`, at: i }
+      if (affiliation.has(tokens[k] ?? '') || officialCharge(tokens, k))
+        return { phrase: `${tokens[i]} … ${tokens[k]}`, at: i }
   }
   return undefined
 }

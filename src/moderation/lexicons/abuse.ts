@@ -146,6 +146,9 @@ export const INSULTS = [
   'layabouts',
   'skivers',
   'bloodsuckers',
+  // contempt for the reader's children ("you and your brats"), round 12
+  'brats',
+  'sprogs',
   // superlatives of the aimed adjectives ("the laziest bunch of…"), round 8
   'laziest',
   'stupidest',
@@ -192,6 +195,8 @@ export const AIMED_ONLY = new Set([
   'layabouts',
   'skivers',
   'bloodsuckers',
+  'brats',
+  'sprogs',
   'laziest',
   'stupidest',
   'thickest',

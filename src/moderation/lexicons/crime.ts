@@ -77,6 +77,12 @@ export const REPORT_INTENT = [
   'want this investigated',
   'like it investigated',
   'like this investigated',
+  // a need rather than a wish ("I need this investigated"), round 12
+  'need this investigated',
+  'need it investigated',
+  'need them investigated',
+  'need this looked into',
+  'need it looked into',
   'needs looking into',
   'needs investigating',
   'want them investigated',
@@ -329,7 +335,6 @@ export const OFFENCE = [
   'tipped',
   'tipping',
   'fly tippers',
-  'pollution',
   'polluting',
   'pumping',
   'dead fish',
@@ -527,6 +532,16 @@ export const INCIDENT = [
   'tearing up',
   'churning up',
   'chased',
+  // public equipment torn down or cut loose (round 12: a sensor, a sign, a defibrillator box)
+  'ripped the',
+  'ripped down',
+  'ripped out',
+  'torn down',
+  'cables cut',
+  'wires cut',
+  'cut the cables',
+  'cut the wires',
+  'bolt cutters',
   // passing oneself off as staff or a professional
   'calling herself',
   'calling himself',
@@ -726,6 +741,9 @@ export const INCIDENT = [
   'burning plastic',
   'burns plastic',
   'burning off cable',
+  // the same with a word between ("burning old tyres"), round 12
+  'burning old',
+  'burns old',
   // fires started on purpose
   'lit a fire',
   'lit fires',
@@ -993,6 +1011,9 @@ export const PROCESS_ASK = [
   'be stopped',
   'deal with it',
   'deal with this',
+  'deal with them',
+  'deal with him',
+  'deal with her',
   'dealt with',
   'tell you about',
   'privately',
@@ -1126,6 +1147,8 @@ export const CLAIM_VERBS = [
   'pretending',
   'pretended',
   'told',
+  'telling',
+  'tells',
 ]
 export const AFFILIATION = [
   'from',
@@ -1146,6 +1169,12 @@ export const AFFILIATION = [
   'inspector',
   'inspectors',
 ]
+/**
+ * A charge claimed to be an organisation's ("telling them it's a council fee", "said it was an
+ * NHS charge"), round 12: a body's name right before a word for a charge is an affiliation too.
+ */
+export const OFFICIAL_BODIES = ['council', 'councils', 'nhs', 'government', 'police', 'hospital']
+export const OFFICIAL_CHARGES = ['fee', 'fees', 'charge', 'charges', 'fine', 'levy', 'surcharge']
 export const PAYMENT = [
   'paid',
   'pay',

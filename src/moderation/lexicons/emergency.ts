@@ -235,6 +235,33 @@ export const HAZARD = [
   'down my left arm',
   'down his left arm',
   'down her left arm',
+  // an asthma attack the reliever is not touching, or breath too short to speak (round 12)
+  'asthma attack',
+  "inhaler isn't helping",
+  'inhaler isnt helping',
+  'inhaler is not helping',
+  "inhaler's not helping",
+  'inhaler not helping',
+  "inhaler isn't working",
+  'inhaler isnt working',
+  'inhaler is not working',
+  "inhaler's not working",
+  'inhaler not working',
+  ...["can't", 'cant', 'cannot'].flatMap((cant) => [
+    `${cant} finish a sentence`,
+    `${cant} finish his sentences`,
+    `${cant} finish her sentences`,
+    `${cant} finish my sentences`,
+    `${cant} finish sentences`,
+    `${cant} speak in sentences`,
+    `${cant} speak in full sentences`,
+    `${cant} talk in sentences`,
+    `${cant} talk in full sentences`,
+    `${cant} get his words out`,
+    `${cant} get her words out`,
+  ]),
+  'too breathless to speak',
+  'too breathless to talk',
   'heart attack',
   'cardiac arrest',
   'stroke',
@@ -760,6 +787,33 @@ export const NOT_NOW = [
   'fourth time this',
   'second time in',
   'third time in',
+  // a habit on a weekday ("every Friday afternoon"), like "most Fridays" (round 12)
+  'every monday',
+  'every tuesday',
+  'every wednesday',
+  'every thursday',
+  'every friday',
+  'every saturday',
+  'every sunday',
+  // going missing counted ("has wandered off twice from the day centre"): a history (round 12)
+  ...[
+    'wandered off',
+    'gone missing',
+    'went missing',
+    'run off',
+    'ran off',
+    'run away',
+    'ran away',
+  ].flatMap((gone) =>
+    [
+      'twice',
+      'three times',
+      'several times',
+      'a few times',
+      'a couple of times',
+      'more than once',
+    ].map((count) => `${gone} ${count}`),
+  ),
   'in future',
   'next time',
   'before it happens',
@@ -947,6 +1001,26 @@ export const SAFE_CONTEXT = [
   'edge of the woods',
   'edge of the common',
   'edge of the green',
+  // a deadline or threshold ("last year's cut-off"), not people cut off by water (round 12)
+  'the cut off',
+  "year's cut off",
+  'years cut off',
+  'cut off date',
+  'cut off point',
+  'cut off time',
+  'cut off distance',
+  // the air as a subject measured or argued about, not air to breathe (round 12)
+  'air quality',
+  'the air quality',
+  'clean air',
+  'the clean air',
+  'air pollution',
+  'the air pollution',
+  // a thing lying somewhere, not a person lying hurt (round 12: "it's lying in the bushes")
+  "it's lying",
+  'its lying',
+  'it is lying',
+  'left lying',
   'fire officer',
   'fire officers',
   'fire engine',
@@ -1387,7 +1461,53 @@ export const WITH_THEM = [
 ]
 
 /** Hazards about a missing person that, said of a thing, are a theft ("£60 has gone missing"). */
-export const MISSING = ['gone missing', 'went missing', 'been gone', 'going missing']
+export const MISSING = [
+  'gone missing',
+  'went missing',
+  'been gone',
+  'going missing',
+  // a trader who has not turned up ("the plumber said 10 but he's not here"), round 12
+  "he's not here",
+  "she's not here",
+]
+
+/**
+ * Someone gone, said of now (round 12): with a sign they cannot cope out there (`AT_RISK`), a
+ * nervous "lol" does not make it a joke.
+ */
+export const GONE = [
+  'been gone',
+  'gone missing',
+  'done a runner',
+  'wandered off',
+  'gone walkabout',
+  'gone wandering',
+]
+
+/** Frailty or exposure that makes a missing person's absence dangerous within hours. */
+export const AT_RISK = [
+  'dementia',
+  "alzheimer's",
+  'alzheimers',
+  'frail',
+  'confused',
+  'non verbal',
+  'autistic',
+  'learning disability',
+  'blood thinners',
+  'insulin',
+  'no coat',
+  'without a coat',
+  'slippers',
+  'dressing gown',
+  'pyjamas',
+  'nightie',
+  'hailing',
+  'snowing',
+  'freezing',
+  'getting dark',
+  'pitch dark',
+]
 
 /** Things, not people, that go missing ("her ring has gone missing from her locker"). */
 export const MISSING_THINGS = [

@@ -39,9 +39,9 @@ nasreen ngozi nkechi nuala oisin olamide olufemi oluwaseun omar oona orla osagie
 precious rahim rashid rhian rhys ruairi rukhsana sabina saima salma seren shabana shona sikandar
 somchai sunil tadhg tariq tendai themba tomas tunde ugo usman wei wojciech xin yaw yiannis ying
 yousef zaid zofia zuzanna zainab
-albert agnes audrey beryl betty clifford cyril doreen edna elsie ernest ethel gladys harold herbert
+albert agnes audrey beryl betty clifford cyril doreen doris edna elsie ernest ethel gladys harold herbert
 leanne jodie lindsey hilda leonard marjorie mavis muriel norman phyllis raymond ronald sidney vera walter wilfred
-winifred
+winifred percy
 `
 /** First names that are also ordinary words; they count only after a cue such as "my neighbour". */
 const AMBIGUOUS = `

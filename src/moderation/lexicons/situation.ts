@@ -512,6 +512,13 @@ export const HAZARD_STRONG: Record<string, readonly string[]> = {
     'no sign of him',
     'no sign of her',
     'no sign of them',
+    // not where they were left or were due (round 12: "dropped her home at 3.30 but she's not here")
+    "she's not here",
+    "he's not here",
+    'never came home',
+    'never got home',
+    'not home yet',
+    'still not home',
   ],
 }
 
@@ -793,6 +800,8 @@ export const HELPLESS_CUES = [
   "can't get to",
   'voicemail',
   'not picking up',
+  "isn't picking up",
+  'isnt picking up',
   'everywhere',
   'no one at the',
   'nobody at the',

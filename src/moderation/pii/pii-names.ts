@@ -66,6 +66,17 @@ function ORG_WORDS(): string[] {
     'Online',
     'Line',
     'Insurance',
+    // schemes and laws named after a person ("the Herbert Protocol"), round 12
+    'Protocol',
+    'Scheme',
+    'Act',
+    'Award',
+    'Fund',
+    'Programme',
+    'Initiative',
+    'Pledge',
+    'Charter',
+    'Inquiry',
     // Hill and lake names ("Great Gable Crag", "Ullswater Fell"), rarely surnames. Not "Pike":
     // it is a surname as often as a hill.
     'Fell',
@@ -108,6 +119,12 @@ const SURNAME_PARTS = /[ '’-]/
 const NEXT_WORD = /^ (\p{Lu}\p{Ll}+)/u
 const POSSESSIVE = /^['’]s \p{Lu}/u
 
+/**
+ * Street types that are as common as surnames ("my mum, Doris Hill,"): with a known first name
+ * and a cue before the pair, a name (round 12). Without a cue they stay a street ("Primrose Hill").
+ */
+const STREET_SURNAMES = new Set(['Hill', 'Green', 'Lane', 'Field', 'Fields', 'Croft', 'Grange'])
+
 function isOrganisation(words: readonly string[]): boolean {
   return words.some((w) => NOT_SURNAME.has(w))
 }
@@ -133,7 +150,9 @@ export function findNames(text: string): Mask[] {
     const first = m[1] ?? ''
     const last = m[2] ?? ''
     const lastWords = last.split(SURNAME_PARTS)
-    if (NOT_SURNAME.has(first) || NOT_PROPER.has(first) || isOrganisation(lastWords)) continue
+    const streetSurname = STREET_SURNAMES.has(last)
+    if (NOT_SURNAME.has(first) || NOT_PROPER.has(first)) continue
+    if (isOrganisation(lastWords) && !streetSurname) continue
     const end = m.index + m[0].length
     const after = text.slice(end, end + 16)
     // The surname must not run into a street, building or organisation ("Albert Road"), and a
@@ -143,13 +162,10 @@ export function findNames(text: string): Mask[] {
     if (POSSESSIVE.test(after)) continue
     const key = first.toLowerCase()
     const known = FIRST_NAMES.has(key) && !AMBIGUOUS_FIRST_NAMES.has(key)
+    if (streetSurname && !known) continue
+    const cueNeeded = streetSurname || (!known && !isSignOff(text, m.index, end))
     // The cue, the costliest test, is looked for last.
-    if (
-      !known &&
-      !isSignOff(text, m.index, end) &&
-      !NAME_CUE.test(before(text, m.index, 40).trimEnd())
-    )
-      continue
+    if (cueNeeded && !NAME_CUE.test(before(text, m.index, 40).trimEnd())) continue
     masks.push({ type: 'person_name', start: m.index, end })
   }
   return masks.sort((a, b) => a.start - b.start)

@@ -16,7 +16,10 @@ const WELSH_ADDRESS = new RegExp(
   `\\b\\d{1,4}[A-Za-z]?,? (?:${WELSH_TYPES}) (?:${WELSH_ARTICLE})?${WELSH_WORD}(?: (?:${WELSH_ARTICLE})?${WELSH_WORD})?(?![\\p{L}])`,
   'gu',
 )
-const BUILDING_PREFIX = new RegExp(`(?:${NAME_WORD} ){1,2}(?:${BUILDING_WORDS.join('|')}), $`)
+// A building before the street, with its flat ("Flat 12, Beaumont Court, 4 …"; round 12).
+const BUILDING_PREFIX = new RegExp(
+  `(?:(?:Flat|Apartment|Unit) \\d{1,4}[A-Za-z]?,? )?(?:${NAME_WORD} ){1,2}(?:${BUILDING_WORDS.join('|')}), $`,
+)
 // A house name instead of a number: "Rose Cottage, Back Lane", "The Old Forge, Mill Road".
 const HOUSE_WORDS =
   'Cottage|Cottages|House|Farm|Farmhouse|Lodge|Barn|Barns|Bungalow|Villa|Manor|Grange|Forge|Mill|Hall|Rectory|Vicarage|Stables|Croft|Coach House|Old School'
@@ -32,9 +35,11 @@ const STREET_ADDRESS_LOWER = new RegExp(
   `\\b(?:flat \\d{1,4}[a-z]?,? )?\\d{1,4}[a-z]?,? (?:${STREET_WORD_LOWER} ){1,2}(?:${LOWER_SUFFIXES})\\b`,
   'g',
 )
-// A street named in one word with its type inside it ("7 Kirkgate, Burnley", "12 Kingsway,
-// Leeds"): only with a town after it, since the word alone could be anything.
-const COMPOUND_STREET = /\b\d{1,4}[A-Za-z]?,? [A-Z][a-z]{2,20}(?:gate|way)(?=, [A-Z][a-z])/g
+// A street ending in a word with its type inside it ("7 Kirkgate, Burnley", "12 Kingsway,
+// Leeds", "4 Lee Bank Middleway, B15 2AE"): only with a town or, since round 12, a postcode
+// after it, since the words alone could be anything.
+const COMPOUND_STREET =
+  /\b\d{1,4}[A-Za-z]?,? (?:[A-Z][a-z]{1,20} ){0,2}[A-Z][a-z]{2,20}(?:gate|way)(?=, (?:[A-Z][a-z]|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}))/g
 const TOWN = new RegExp(`^, (${NAME_WORD}(?: ${NAME_WORD})?)\\b`)
 
 /** Street-level addresses: a house number plus a street name, with an optional town. */
@@ -65,5 +70,6 @@ export function findAddresses(text: string): Mask[] {
     }
     masks.push({ type: 'address', start, end })
   }
-  return masks
+  // Longest first, so a whole address wins over a piece of it ("12, Beaumont Court").
+  return masks.sort((a, b) => b.end - b.start - (a.end - a.start))
 }

@@ -177,4 +177,22 @@ describe('findPii', () => {
     ])
     assert.deepEqual(masked('They close at 5pm. Mine is 9 years old and fine.'), [])
   })
+
+  it('round 12: schemes named after a person, and surnames that are street types', () => {
+    assert.deepEqual(masked('Does the Philomena Protocol apply to care leavers too?'), [])
+    assert.deepEqual(masked('Is the Edna Award open to carers over 80?'), [])
+    assert.deepEqual(masked('My grandad, Percy Green, is 88 and lives on his own.'), [
+      ['person_name', 'Percy Green'],
+    ])
+    assert.deepEqual(masked('We met up at Parsons Green near the station.'), [])
+    assert.deepEqual(masked('Edna Hill is a lovely place for a walk.'), [])
+  })
+
+  it('round 12: a flat and building before a street whose type is inside a word, before a postcode', () => {
+    assert.deepEqual(masked('Post it to Flat 7, Harbour Court, 21 Old Quay Parkway, SA1 3XJ.'), [
+      ['address', 'Flat 7, Harbour Court, 21 Old Quay Parkway'],
+      ['postcode', 'SA1 3XJ'],
+    ])
+    assert.deepEqual(masked('Queues from junction 4 Motorway, M5 southbound.'), [])
+  })
 })
