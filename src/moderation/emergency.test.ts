@@ -276,6 +276,7 @@ describe('round 12: breath too short to speak, someone frail gone, not where the
     'My son gets asthma attacks when the pollution is bad, should he stay in at break?',
     // going missing counted, or a pet gone with no one at risk
     'Is there a form for a relative who has gone missing several times from his supported flat?',
+    "My stepson has gone missing 5 times since Easter and he's always back by midnight. Is there a scheme for that?",
     "lol the cat's been gone since breakfast again, she always turns up for tea",
     // a trader who has not turned up
     "The plumber said 9am but he's not here yet and nobody at the office is answering now",

@@ -781,6 +781,7 @@ export const NOT_NOW = [
   'times this month',
   'times this week',
   'times this year',
+  'times since',
   // the same counted by its order ("second time this month", "third time this week")
   'second time this',
   'third time this',
