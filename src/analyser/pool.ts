@@ -33,7 +33,7 @@ export interface PoolOptions {
  * analysis runs in-thread.
  */
 export function openAnalyserPool(opts: PoolOptions): Analyser {
-  const url = opts.workerUrl ?? new URL('./boot.mjs', import.meta.url)
+  const url = opts.workerUrl ?? new URL('../boot-worker.mjs', import.meta.url)
   const threads = new Set<Thread>()
   const deaths: number[] = []
   let nextId = 1
@@ -62,9 +62,12 @@ export function openAnalyserPool(opts: PoolOptions): Analyser {
   }
 
   function spawn(): void {
-    // No inherited --import preloads: boot.mjs sets up what the thread needs (see the checkpoint
+    // No inherited --import preloads: boot-worker.mjs sets up what the thread needs (see the checkpoint
     // worker in store/sqlite-checkpoint.ts).
-    const t: Thread = { worker: new Worker(url, { execArgv: [] }), pending: new Map() }
+    const t: Thread = {
+      worker: new Worker(url, { execArgv: [], workerData: { entry: 'analyser/worker' } }),
+      pending: new Map(),
+    }
     t.worker.unref()
     t.worker.on('message', (msg: Response) => {
       const p = t.pending.get(msg.id)

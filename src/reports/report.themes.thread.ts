@@ -16,8 +16,8 @@ export function themesOf(input: ThemesInput): Promise<Themes> {
   }
   return new Promise((resolve, reject) => {
     // No inherited --import preloads: the boot file sets up what the thread needs.
-    const worker = new Worker(new URL('./report.themes.boot.mjs', import.meta.url), {
-      workerData: input,
+    const worker = new Worker(new URL('../boot-worker.mjs', import.meta.url), {
+      workerData: { entry: 'reports/report.themes.worker', ...input },
       execArgv: [],
     })
     let settled = false
