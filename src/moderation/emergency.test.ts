@@ -290,3 +290,22 @@ describe('round 12: breath too short to speak, someone frail gone, not where the
   for (const text of notEmergencies)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
 })
+
+describe('signs of sepsis or meningitis together (round 13)', () => {
+  const emergencies = [
+    'my toddler has a temperature of 39, keeps shivering and now there is a rash on her tummy and she is really drowsy',
+    "had a c-section a week ago and now I'm shivering, confused and my skin looks grey. is this normal??",
+    'baby is 9 months, hasnt had a wee since breakfast, very pale and grunting now, 111 or 999?',
+  ]
+  for (const text of emergencies)
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+
+  const notEmergencies = [
+    'What are the signs of sepsis? Is a rash with a fever and a stiff neck a reason to go to A&E?',
+    'Last winter my son had a fever, a stiff neck and a rash and it was meningitis. He has recovered well.',
+    "She's got a rash and a bit of a fever but she is still playing and eating, should I worry?",
+    'now that the rash leaflet is out, will it cover fever and being sick in babies too?',
+  ]
+  for (const text of notEmergencies)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+})

@@ -20,6 +20,7 @@ import {
   PRESENT,
   REASSURANCE,
   RED_FLAGS,
+  SEPSIS_SIGNS,
   SPREADING,
   STRONG_NOW,
   SWALLOWED,
@@ -70,6 +71,33 @@ const habitVerbs = new Set(HABIT_VERBS)
 const flames = new PhraseMatcher(FLAMES)
 const gone = new PhraseMatcher(GONE)
 const atRisk = new PhraseMatcher(AT_RISK)
+const sepsisSigns = SEPSIS_SIGNS.map((signs) => new PhraseMatcher(signs))
+/** "and now", "but now": a sentence turning from the past to the present. */
+const TURN = new Set(['and', 'but'])
+/** Someone the signs are in: a leaflet listing "rash, fever, being sick" names nobody. */
+const SUFFERER = new Set([
+  'i',
+  "i'm",
+  'im',
+  'my',
+  'me',
+  'he',
+  "he's",
+  'hes',
+  'his',
+  'him',
+  'she',
+  "she's",
+  'shes',
+  'her',
+  'baby',
+  'son',
+  'daughter',
+  'toddler',
+  'child',
+])
+/** Different signs of sepsis or meningitis that together make an emergency. */
+const SEPSIS_CLUSTER = 3
 const MODALS = new Set(['can', 'could', 'might', 'may', 'would', 'will', 'should'])
 /** "from tonight", "for tonight": the session, not the moment. */
 const SESSION_LEAD = new Set(['from', 'for', 'of', 'about', 'after', 'since', 'during'])
@@ -394,6 +422,61 @@ function goneAtRisk(
   return undefined
 }
 
+/**
+ * "had his operation 4 days ago and now he's shaking": the part of a dated sentence from "and now"
+ * or "but now" on, when that part is itself not dated, hypothetical or habitual.
+ */
+function presentTail(tokens: readonly string[], from: number, to: number) {
+  for (let i = from + 1; i < to; i++) {
+    if (tokens[i] !== 'now' || !TURN.has(tokens[i - 1] ?? '')) continue
+    return notNowIn(tokens, i, to) ? undefined : ([i, to] as const)
+  }
+  return undefined
+}
+
+/** Whether tokens[from, to) name who is ill ("my son", "she's", "I'm"). */
+function saysWho(tokens: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SUFFERER.has(tokens[i] ?? '')) return true
+  return false
+}
+
+/**
+ * "has a stiff neck, been sick and the light hurts his eyes, now there's a rash": three different
+ * signs of sepsis or meningitis in stated sentences, one of them with a sign of now (round 13).
+ * A question after them ("is this sepsis?", "A&E or 999?") does not make it calm; reassurance does.
+ */
+function sepsisSignsNow(
+  prepared: Prepared,
+  stated: ReadonlyArray<[number, number]>,
+  safe: ReadonlySet<number>,
+): string | undefined {
+  if (settled(prepared)) return undefined
+  const { tokens } = prepared
+  const spans = prepared.sentences.map(([from, to]) =>
+    stated.some((span) => span[0] === from) ? ([from, to] as const) : presentTail(tokens, from, to),
+  )
+  // One phrase per kind of sign: "blotchy and bluish" is one sign, not two.
+  const seen = new Map<PhraseMatcher, string>()
+  let now: string | undefined
+  for (const span of spans) {
+    if (!span) continue
+    const [from, to] = span
+    if (opensAsQuestion(tokens, from)) continue
+    const end = liveUntil(tokens, from, to, true)
+    let here = false
+    if (!saysWho(tokens, from, end)) continue
+    for (const matcher of sepsisSigns) {
+      const sign = firstHit(matcher, tokens, from, end, safe)
+      if (!sign) continue
+      here = true
+      if (!seen.has(matcher)) seen.set(matcher, sign.phrase)
+    }
+    now ??= here ? weakSign(tokens, from, end) : undefined
+  }
+  if (!now || seen.size < SEPSIS_CLUSTER) return undefined
+  return `signs of sepsis (${[...seen.values()].join(', ')}) with "${now}"`
+}
+
 /** Sentences dated only by a recent past ("last week she said…"), not questions. */
 function recentSentences(tokens: readonly string[], sentences: ReadonlyArray<[number, number]>) {
   return sentences.filter(
@@ -448,7 +531,10 @@ export function detectEmergency(
   const reporting = reportIntent(tokens) !== undefined
   const abusive = context.abusive === true
   if (!reporting && !abusive) {
-    const approaching = flamesTowardsUs(tokens, stated, safe) ?? goneAtRisk(tokens, stated, safe)
+    const approaching =
+      flamesTowardsUs(tokens, stated, safe) ??
+      goneAtRisk(tokens, stated, safe) ??
+      sepsisSignsNow(prepared, stated, safe)
     if (approaching) return approaching
   }
   // "this chat is on fire today 🔥", "river near its banks all week 🦆": a remark, not a call.

@@ -1589,3 +1589,57 @@ export const SWALLOWED_ITEMS = [
   'whole bottle',
   'whole strip',
 ]
+
+/**
+ * Signs of sepsis or meningitis, one list per sign (round 13). None alone is an emergency (a
+ * rash, a fever, being sick are everyday); three different ones in someone now are, however the
+ * poster then asks whether it is serious.
+ */
+export const SEPSIS_SIGNS: ReadonlyArray<readonly string[]> = [
+  [
+    'stiff neck',
+    'neck is stiff',
+    'neck is really stiff',
+    "can't bend his neck",
+    "can't bend her neck",
+  ],
+  [
+    'light hurts',
+    'hurts his eyes',
+    'hurts her eyes',
+    'hurts my eyes',
+    "can't stand the light",
+    'bright lights hurt',
+  ],
+  ['rash', 'purple spots', 'pinprick spots', 'blotchy', 'mottled', 'bluish', 'blue tinge'],
+  ['skin is grey', 'skin looks grey', 'grey skin', 'gone grey', 'deathly pale', 'very pale'],
+  [
+    'hands and feet are freezing',
+    'hands and feet are cold',
+    'hands and feet are ice',
+    'cold hands',
+    'cold feet',
+    'freezing hands',
+    'freezing feet',
+  ],
+  [
+    'breathing really fast',
+    'breathing very fast',
+    'breathing fast',
+    'fast breathing',
+    'breathing so fast',
+    'grunting',
+  ],
+  ['confused', 'making sense', 'drowsy', 'hard to wake', 'delirious', 'not herself', 'not himself'],
+  ['been sick', 'being sick', 'vomiting', 'throwing up', 'keeps being sick'],
+  ['fever', 'high temperature', 'temperature of', 'shaking', 'shivering', 'rigors'],
+  ['legs hurt', 'legs are hurting', 'leg pain', 'legs ache', 'aching all over', 'muscle pain'],
+  [
+    "hasn't had a wee",
+    'hasnt had a wee',
+    'no wet nappy',
+    'no wet nappies',
+    "hasn't peed",
+    'not passed urine',
+  ],
+]

@@ -65,6 +65,10 @@ export const STREET_SUFFIXES = [
   'Passage',
   'Pathway',
   'Cottages',
+  // a numbered home in a named block with no street ("6 Elmfield Mansions"; round 13)
+  'Mansions',
+  'Apartments',
+  'Buildings',
 ]
 
 /** Words naming a building that can precede a street address ("Cavendish Court, 12 …"). */
@@ -82,6 +86,11 @@ export const BUILDING_WORDS = [
   'Hall',
   'Block',
   'Point',
+  // block names that borrow a street type ("Riverside Heights, 2 Mill Lane"; round 13)
+  'View',
+  'Heights',
+  'Wharf',
+  'Quay',
 ]
 
 /** Capitalised words that start sentences or name things, never a town or a surname. */

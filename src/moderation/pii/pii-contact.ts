@@ -9,9 +9,9 @@ const NUMBER_CHUNK = /\+?\(?\d[\d\- ().]*\d|\d/g
 const REFERENCE_CUE =
   /\b(?:ref|refs|reference|log|crime|case|incident|order|account|acc|a\/c|sort code|tracking|invoice|policy|claim|ticket|booking|customer|membership|serial|frame|no\.?|nfrc|cri)\b[^0-9]{0,12}$/
 // Words that, just before a number, say it is a phone number; they win over an earlier
-// reference word ("tel no.", "the case worker's mobile is…").
+// reference word ("tel no.", "the case worker's mobile is…", "order on 0…": a call to order).
 const PHONE_CUE =
-  /\b(?:tel|tel\. no|tel no|telephone|phone|mobile|mob|cell|landline|whatsapp|number is|number was|number's|numbers are|me on|him on|her on|them on|us on|call|ring|text)\b[^0-9a-z]{0,4}(?:is |was |on |at )?[^0-9a-z]{0,3}$/
+  /\b(?:tel|tel\. no|tel no|telephone|phone|mobile|mob|cell|landline|whatsapp|number is|number was|number's|numbers are|me on|him on|her on|them on|us on|order on|orders on|book on|bookings on|enquiries on|call|ring|text)\b[^0-9a-z]{0,4}(?:is |was |on |at )?[^0-9a-z]{0,3}$/
 
 /** True when the words before a number say it is a reference, not a phone number. */
 function isReference(text: string, start: number): boolean {

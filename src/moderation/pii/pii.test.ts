@@ -195,4 +195,19 @@ describe('findPii', () => {
     ])
     assert.deepEqual(masked('Queues from junction 4 Motorway, M5 southbound.'), [])
   })
+
+  it('round 13: a numbered home in a named block, a block named like a street, a call to order', () => {
+    assert.deepEqual(masked('The lift at 14 Kestrel Apartments has been broken since May.'), [
+      ['address', '14 Kestrel Apartments'],
+    ])
+    assert.deepEqual(masked('Write to the agent at Canal Heights, 3 Mill Street, about it.'), [
+      ['address', 'Canal Heights, 3 Mill Street'],
+    ])
+    assert.deepEqual(masked('Book now! Order on 0161 496 0321 before Friday.'), [
+      ['phone', '0161 496 0321'],
+    ])
+    // near misses: a block named on its own, an order number
+    assert.deepEqual(masked('Everyone in Canal Heights got the letter.'), [])
+    assert.deepEqual(masked('my order 0161 4960 3213 never arrived'), [])
+  })
 })
