@@ -209,3 +209,20 @@ describe('round 12: a need to investigate, equipment torn down, waste burnt, a c
   for (const text of notReports)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
 })
+
+describe('round 13: who may report, a general "reporting something", a slow earlier report', () => {
+  const reports = [
+    'Two lads kicked in the bus shelter glass on Carr Lane at 11pm last night. Can I report it on here?',
+    'Reporting a man who has been fly-tipping tyres behind the leisure centre every Sunday morning.',
+  ]
+  for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+
+  const notReports = [
+    'My neighbour was shouted at and spat on outside the library last week. Can I report it for her, on her behalf?',
+    "I watched a lad get his bike stolen at the station on Friday. Can I still report it even if I don't know him?",
+    'Reporting something anonymously — does the council actually follow up fly-tipping tips?',
+    'Told the warden about the fly-tipping behind the flats in June. Took four emails before anyone even wrote it down.',
+  ]
+  for (const text of notReports)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+})

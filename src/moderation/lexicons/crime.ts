@@ -158,6 +158,7 @@ export const NOT_A_REPORT = [
   'tool',
   'things',
   'anything',
+  'something',
   'scams',
 ]
 
@@ -1075,6 +1076,13 @@ export const ADVICE_ASK = [
   'is that normal',
   'is this normal',
   'is it normal',
+  // who may report: a witness, a third party, someone it did not happen to (round 13)
+  'even though',
+  'even if',
+  'on his behalf',
+  'on her behalf',
+  'on their behalf',
+  'on behalf of',
 ]
 
 /** An experience long past or a grievance about a service: context for a question or a comment. */
@@ -1104,6 +1112,10 @@ export const NOT_AN_ACCOUNT = [
   'not heard back',
   'no one came',
   'nobody came',
+  // round 13: how slowly an earlier report was taken down
+  'wrote it down',
+  'write it down',
+  'before anyone even',
 ]
 
 /** Offence words too common outside a report to mark an account on their own ("it took an hour"). */
