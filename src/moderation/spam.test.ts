@@ -50,3 +50,17 @@ describe('round 8: private services sold against the waiting list, "pay securely
   for (const text of notSpam)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
 })
+
+describe("round 13: a trader's guarantees", () => {
+  const spam = [
+    'Damp in your flat? Roofs and render repaired, fully insured, we beat any price. Ring 0161 496 0555',
+    'Fire doors fitted to any block, price match promise, no hidden fees. Call 07700 900222',
+  ]
+  for (const text of spam) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
+  const notSpam = [
+    "Our builder said he was fully insured and he wasn't. Call Dave on 07700 900583 if you want his side, who do I complain to?",
+    'Does the council price match if a private skip hire is cheaper?',
+  ]
+  for (const text of notSpam)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detect(text), undefined))
+})

@@ -261,6 +261,15 @@ export const SPAM_SIGNALS: Record<string, readonly string[]> = {
     'professional',
     'success rate',
     'money back',
+    // a trader's guarantees (round 13)
+    'fully insured',
+    'beat any quote',
+    'beat any price',
+    'price match',
+    'no hidden fees',
+    'no hidden charges',
+    'no call out fee',
+    'no call out charge',
   ],
   'phishing or recovery offer': [
     'refund notice',
