@@ -452,8 +452,9 @@ function sepsisSignsNow(
 ): string | undefined {
   if (settled(prepared)) return undefined
   const { tokens } = prepared
+  const statedAt = new Set(stated.map(([from]) => from))
   const spans = prepared.sentences.map(([from, to]) =>
-    stated.some((span) => span[0] === from) ? ([from, to] as const) : presentTail(tokens, from, to),
+    statedAt.has(from) ? ([from, to] as const) : presentTail(tokens, from, to),
   )
   // One phrase per kind of sign: "blotchy and bluish" is one sign, not two.
   const seen = new Map<PhraseMatcher, string>()
