@@ -72,6 +72,7 @@ const flames = new PhraseMatcher(FLAMES)
 const gone = new PhraseMatcher(GONE)
 const atRisk = new PhraseMatcher(AT_RISK)
 const sepsisSigns = SEPSIS_SIGNS.map((signs) => new PhraseMatcher(signs))
+const anySepsisSign = new PhraseMatcher(SEPSIS_SIGNS.flat())
 /** "and now", "but now": a sentence turning from the past to the present. */
 const TURN = new Set(['and', 'but'])
 /** Someone the signs are in: a leaflet listing "rash, fever, being sick" names nobody. */
@@ -450,8 +451,9 @@ function sepsisSignsNow(
   stated: ReadonlyArray<[number, number]>,
   safe: ReadonlySet<number>,
 ): string | undefined {
-  if (settled(prepared)) return undefined
   const { tokens } = prepared
+  // One pass for the common case of no sign at all, before any per-sentence work.
+  if (!anySepsisSign.find(tokens) || settled(prepared)) return undefined
   const statedAt = new Set(stated.map(([from]) => from))
   const spans = prepared.sentences.map(([from, to]) =>
     statedAt.has(from) ? ([from, to] as const) : presentTail(tokens, from, to),
