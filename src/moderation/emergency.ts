@@ -36,6 +36,7 @@ import { selfHarmNow } from './self-harm.ts'
 import {
   hasRemarkMark,
   liveUntil,
+  mayCutAt,
   notNowIn,
   opensAsQuestion,
   recentlyDated,
@@ -273,9 +274,35 @@ function currentHit(
   tokens: readonly string[],
   isCurrent: Uint8Array,
 ): string | undefined {
-  for (const hit of matcher.hits(tokens)) if (isCurrent[hit.at]) return hit.phrase
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = isCurrent[i] ? matcher.at(tokens, i) : undefined
+    if (phrase) return phrase
+  }
   return undefined
 }
+
+/** The words any phrase of the matchers starts with, and the `extra` words. */
+function firstWords(matchers: readonly PhraseMatcher[], extra: Iterable<string> = []) {
+  return new Set([...matchers.flatMap((m) => [...m.firstWords()]), ...extra])
+}
+
+/**
+ * Whether a token in [from, to) passes `marks`: one pass counts them, so that each of thousands
+ * of one-word sentences is then ruled out in constant time instead of paying for several matcher
+ * calls (64 KiB of "a\n" took ~58 ms, over the 50 ms bound).
+ */
+function mayHold(
+  tokens: readonly string[],
+  marks: (i: number) => boolean,
+): (from: number, to: number) => boolean {
+  // held[i]: how many of tokens[0, i) are marked.
+  const held = new Int32Array(tokens.length + 1)
+  for (let i = 0; i < tokens.length; i++) held[i + 1] = (held[i] ?? 0) + (marks(i) ? 1 : 0)
+  return (from, to) => (held[to] ?? 0) > (held[from] ?? 0)
+}
+
+/** A sentence the main loop of detectEmergency can flag holds one of these. */
+const FLAGGABLE = firstWords([inProgress, spreading, hazard, danger, dangerIfStrong], LIPS)
 
 /**
  * A vulnerable person the poster has found next to a danger, and is with now: "a little boy on
@@ -288,8 +315,11 @@ function vulnerableInDanger(
   isCurrent: Uint8Array,
   anyStrong: boolean,
 ): string | undefined {
+  // "alone" first: every "a" may start a vulnerable person ("a little boy"), and 64 KiB of "a"
+  // holds 32,768 of them.
+  if (!currentHit(alone, tokens, isCurrent)) return undefined
   const who = currentHit(vulnerable, tokens, isCurrent)
-  if (!who || !currentHit(alone, tokens, isCurrent)) return undefined
+  if (!who) return undefined
   if (!anyStrong && !currentHit(withThem, tokens, isCurrent)) return undefined
   const near = currentHit(nearHazard, tokens, isCurrent) !== undefined || ROAD_NUMBER.test(text)
   return near ? `"${who}" alone next to a danger` : undefined
@@ -369,6 +399,8 @@ function swallowedNow(
   current: ReadonlyArray<[number, number]>,
   anyStrong: boolean,
 ): string | undefined {
+  // One pass for the common case of nothing swallowed, before any per-sentence work.
+  if (!swallowedItems.find(tokens)) return undefined
   for (const [from, to] of current) {
     if (opensAsQuestion(tokens, from) && !anyStrong) continue
     const item = swallowedItems.find(tokens, from, to)
@@ -391,6 +423,8 @@ function flamesTowardsUs(
   stated: ReadonlyArray<[number, number]>,
   safe: ReadonlySet<number>,
 ): string | undefined {
+  // One pass for the common case of nothing heading anywhere, before any per-sentence work.
+  if (!towardsUs.find(tokens)) return undefined
   for (const [from, to] of stated) {
     if (opensAsQuestion(tokens, from)) continue
     const end = liveUntil(tokens, from, to, true)
@@ -412,7 +446,7 @@ function goneAtRisk(
   stated: ReadonlyArray<[number, number]>,
   safe: ReadonlySet<number>,
 ): string | undefined {
-  if (!atRisk.find(tokens)) return undefined
+  if (!atRisk.find(tokens) || !gone.find(tokens)) return undefined
   for (const [from, to] of stated) {
     if (opensAsQuestion(tokens, from)) continue
     const end = liveUntil(tokens, from, to, true)
@@ -481,9 +515,15 @@ function sepsisSignsNow(
 }
 
 /** Sentences dated only by a recent past ("last week she said…"), not questions. */
-function recentSentences(tokens: readonly string[], sentences: ReadonlyArray<[number, number]>) {
+function recentSentences(
+  tokens: readonly string[],
+  sentences: ReadonlyArray<[number, number]>,
+  mayDrop: (from: number, to: number) => boolean,
+) {
+  // A sentence without a not-now phrase is not dated.
   return sentences.filter(
-    ([from, to]) => recentlyDated(tokens, from, to) && !opensAsQuestion(tokens, from),
+    ([from, to]) =>
+      mayDrop(from, to) && recentlyDated(tokens, from, to) && !opensAsQuestion(tokens, from),
   )
 }
 
@@ -516,16 +556,24 @@ export function detectEmergency(
   const current: Array<[number, number]> = []
   // Sentences not hypothetical, dated or habitual, before "she seems fine" cuts them.
   const stated: Array<[number, number]> = []
-  for (const [from, to] of sentences) {
-    if (notNowIn(tokens, from, to) && !disclosedAsIf(tokens, from, to)) continue
-    stated.push([from, to])
+  // Only a not-now phrase ("a while ago") or a cut ("hope", "in a film") can drop a sentence.
+  const mayDrop = mayHold(tokens, (i) => notNow.at(tokens, i) !== undefined || mayCutAt(tokens, i))
+  for (const sentence of sentences) {
+    const [from, to] = sentence
+    const checked = mayDrop(from, to)
+    if (checked && notNowIn(tokens, from, to) && !disclosedAsIf(tokens, from, to)) continue
+    // The sentence's own pair, not a copy: one allocation fewer for each of 32,768 sentences.
+    stated.push(sentence)
     // "hope your station is burning down next": harm wished on the reader is no event (round 9).
-    if (wishesHarm(tokens, from, to)) continue
+    if (checked && wishesHarm(tokens, from, to)) continue
     let year = false
-    for (let i = from; i < to && !year; i++) year = YEAR.test(tokens[i] ?? '')
+    // A year has four characters: testing that first spares a regex call on almost every token.
+    for (let i = from; i < to && !year; i++)
+      year = tokens[i]?.length === 4 && YEAR.test(tokens[i] ?? '')
     // Over, a remark or fiction ("has stopped now", "in a film"); cut at a general question.
-    const end = year ? from : liveUntil(tokens, from, to)
-    if (end > from) current.push([from, end])
+    const end = year ? from : checked ? liveUntil(tokens, from, to) : to
+    if (end === to) current.push(sentence)
+    else if (end > from) current.push([from, end])
   }
   const isCurrent = new Uint8Array(tokens.length)
   for (const [from, to] of current) isCurrent.fill(1, from, to)
@@ -548,7 +596,10 @@ export function detectEmergency(
   if (ingested && !reporting) return ingested
   const redFlag = calm && !reporting && !abusive && redFlagDespiteChoice(prepared, current, safe)
   if (redFlag) return redFlag
+  // Each sentence below returns only on a hit of one of these: the others are skipped at once.
+  const mayMatter = mayHold(tokens, (i) => FLAGGABLE.has(tokens[i] ?? ''))
   for (const [from, to] of current) {
+    if (!mayMatter(from, to)) continue
     const strongHere = strongNow.find(tokens, from, to) !== undefined
     // "Is chest pain after a booster…?", "what's the safest way to put out a candle fire?"
     if (opensAsQuestion(tokens, from) && !strongHere) continue
@@ -582,7 +633,7 @@ export function detectEmergency(
   }
   // Intent, means at hand, a farewell: someone at risk now, in words no hazard list holds.
   const told = current.filter(([from]) => anyStrong || !opensAsQuestion(tokens, from))
-  const selfHarm = selfHarmNow(tokens, told, recentSentences(tokens, sentences))
+  const selfHarm = selfHarmNow(tokens, told, recentSentences(tokens, sentences, mayDrop))
   if (selfHarm) return selfHarm
   if (reporting && !anyStrong) return undefined
   const found = vulnerableInDanger(prepared.text, tokens, isCurrent, anyStrong)

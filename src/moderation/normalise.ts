@@ -76,8 +76,13 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '')
 }
 
+// Every character the folding below changes, other than case, is outside ASCII or a backtick.
+const FOLDABLE = /[`\u0080-\uffff]/
+
 /** Lower-cases, strips accents and maps look-alike letters to ASCII. */
 export function foldCharacters(text: string): string {
+  // Plain ASCII folds to its lower case: six regex passes per clause dominated short sentences.
+  if (!FOLDABLE.test(text)) return text.toLowerCase()
   return stripInvisible(text)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -259,6 +264,11 @@ export class PhraseMatcher {
     }
   }
 
+  /** The words a phrase may start with: a token not among them starts no hit. */
+  firstWords(): IterableIterator<string> {
+    return this.#byFirst.keys()
+  }
+
   // Plain loops, not a generator: these run hundreds of times a message, and a generator costs
   // an object per call and another per hit.
 
@@ -272,6 +282,14 @@ export class PhraseMatcher {
         if (matchesAt(c.parts, tokens, i, to)) found.push({ phrase: c.phrase, at: i })
     }
     return found
+  }
+
+  /** The first phrase that starts at token i and ends by `to`, if any. */
+  at(tokens: readonly string[], i: number, to = tokens.length): string | undefined {
+    const candidates = this.#byFirst.get(tokens[i] ?? '')
+    if (candidates)
+      for (const c of candidates) if (matchesAt(c.parts, tokens, i, to)) return c.phrase
+    return undefined
   }
 
   /** The first phrase found in tokens[from, to), if any. */

@@ -35,6 +35,8 @@ export function selfHarmNow(
   recent: ReadonlyArray<readonly [number, number]> = [],
 ): string | undefined {
   const tokens = foldNegations(input)
+  // One pass for the common case of no sign at all, before any per-sentence work.
+  if (signs.found(tokens).size === 0) return undefined
   const found: string[] = []
   let unreachable = false
   let soon = false

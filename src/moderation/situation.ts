@@ -355,6 +355,12 @@ function liveEnd(tokens: readonly string[], from: number, to: number): number {
   return liveUntil(tokens, from, to)
 }
 
+/** Whether token i may cut a sentence short in liveUntil(): "hope" or a cancel cue starts there. */
+export function mayCutAt(tokens: readonly string[], i: number): boolean {
+  const w = tokens[i]
+  return w === 'hope' || w === 'hopes' || cancelCues.at(tokens, i) !== undefined
+}
+
 /**
  * The live part of a sentence for the detector's phrase tiers: empty when the situation model's
  * cues say it is over, a remark or fiction ("has stopped now", "in a film"), cut at a general
