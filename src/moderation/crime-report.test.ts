@@ -17,11 +17,17 @@ describe('detectCrimeReport', () => {
     "Money keeps vanishing from my nan's room at the care home. I want it reported, who handles that?",
     'The garage on Mill Street is selling tyres that look stolen. Want it looked into.',
     'Rubble dumped on the verge overnight again, can you trace whoever did it?',
+    // round 14: the wish said with "looked at" or with "someone" to do it
+    'A white van has sat on the verge by the school for a month with no tax. Just want someone to look into it.',
+    'The chip shop on Fore Street leaves its bins spilling onto the pavement every weekend. Want it looked at.',
   ]
   for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
 
   const notReports = [
     'How do I report fly-tipping on my street?',
+    // round 14 near-misses: the same wish inside a question about whom to ask
+    'If I want someone to look into an abandoned car, who do I contact?',
+    'Who would I ask if I want it looked at by an officer?',
     'Is it worth reporting a scam text to anyone?',
     'I was scammed two years ago and never reported it. Is it too late?',
     'Where can I report a missed bin collection?',
