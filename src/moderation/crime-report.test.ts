@@ -20,6 +20,9 @@ describe('detectCrimeReport', () => {
     // round 14: the wish said with "looked at" or with "someone" to do it
     'A white van has sat on the verge by the school for a month with no tax. Just want someone to look into it.',
     'The chip shop on Fore Street leaves its bins spilling onto the pavement every weekend. Want it looked at.',
+    // round 14: trading or caring for others without registering
+    'A man at 14 Larch Close cuts hair in his garage for cash, six or seven clients a day. Pretty sure he is not registered with anyone.',
+    "The woman at 3 Ferry Row is running a nursery for a dozen kids from her flat, I don't think she's registered.",
   ]
   for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
 
@@ -28,6 +31,8 @@ describe('detectCrimeReport', () => {
     // round 14 near-misses: the same wish inside a question about whom to ask
     'If I want someone to look into an abandoned car, who do I contact?',
     'Who would I ask if I want it looked at by an officer?',
+    'Do childminders have to be registered with the council?',
+    "I run a cake stall from home. What happens if I'm not registered yet?",
     'Is it worth reporting a scam text to anyone?',
     'I was scammed two years ago and never reported it. Is it too late?',
     'Where can I report a missed bin collection?',
