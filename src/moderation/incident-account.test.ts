@@ -19,11 +19,18 @@ describe('crime report: an account of an incident with no intent phrase', () => 
     'Our shed was broken into overnight and two bikes have gone. Can I still report it?',
     'my ex keeps messaging me from new accounts even though there is a court order, 14 since Monday',
     "Someone's been siphoning diesel from the farm vehicles at night, third time this month",
+    // round 14: whom to send it to ("who should I…"), or passing it on in the passive
+    "Two lads have been smashing the lights in the underpass every Saturday night. I've got clips of them on my doorbell camera. Who should I send them to?",
+    'My neighbour at 5 Orchard Rise keeps a shed full of what look like stolen power tools and strangers collect them late at night. Can this be passed on without my name?',
   ]
   for (const text of reports) it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detect(text)))
 
   const questions = [
     'What happens if someone smashes my car window, does my insurance cover it?',
+    // round 14 near-misses: no account, or an imagined one
+    'If someone is dumping rubbish by the recycling bins, who should I send photos to?',
+    'Can information about drug dealing be passed on anonymously?',
+    'Someone smashed my car window last night. Should I report it or is it not worth it?',
     'How do I report a neighbour who is dealing drugs from his flat?',
     'My car was broken into last night, will my insurance pay for the window?',
     'Someone stole my bike last week. Is it worth reporting or will nothing happen?',

@@ -86,6 +86,20 @@ function* actHits(tokens: readonly string[], from = 0, to = tokens.length): Gene
   }
 }
 
+/** Where "should I" follows "who" or "where" it asks whom to tell, not whether to (round 14). */
+const WHOM = new Set(['who', 'where'])
+const SHOULD = new Set(['should i', 'should we'])
+
+/**
+ * An advice ask in a question's words ("should I report it?", "is that legal?"), except "should
+ * I" right after "who" or "where" ("who should I send the photos to?"), which is a process ask.
+ */
+function asksAdvice(t: readonly string[]): boolean {
+  for (const hit of adviceAsk.hits(t))
+    if (!SHOULD.has(hit.phrase) || !WHOM.has(t[hit.at - 1] ?? '')) return true
+  return false
+}
+
 /** "a council fee", "an NHS charge": a charge passed off as a body's own. */
 const officialCharge = (tokens: readonly string[], at: number) =>
   officialBodies.has(tokens[at] ?? '') && officialCharges.has(tokens[at + 1] ?? '')
@@ -150,7 +164,7 @@ export function incidentAccount(prepared: Prepared, masks: readonly Mask[]): str
     const t = words(sentence)
     if (t.length === 0) continue
     if (asks(sentence, t)) {
-      if (!processAsk.find(t) || adviceAsk.find(t)) return undefined
+      if (!processAsk.find(t) || asksAdvice(t)) return undefined
       // "can I report it on here?" after an account: that incident, not one in general.
       for (const hit of processAsk.hits(t)) if (REPORTS.test(hit.phrase)) anchored = true
       continue

@@ -1068,6 +1068,18 @@ export const PROCESS_ASK = [
   'get the footage',
   'what can be done',
   'can anything be done',
+  // the same in the passive ("can this be passed on anonymously?"), or where to send what the
+  // poster has ("who should I send the photos to?"), round 14
+  'be passed on',
+  'be passed to',
+  'be forwarded',
+  'be sent to',
+  'who should i send',
+  'who should we send',
+  'where should i send',
+  'where should we send',
+  'who should i give',
+  'who should i pass',
 ]
 
 /**
