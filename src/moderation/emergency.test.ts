@@ -309,3 +309,21 @@ describe('signs of sepsis or meningitis together (round 13)', () => {
   for (const text of notEmergencies)
     it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
 })
+
+describe('round 14: sudden collapse or confusion after an illness, told after "and now"', () => {
+  const emergencies = [
+    "my grandad has had a stomach bug since Tuesday and now he can't stand up and isn't making sense, should we wait for the GP?",
+    "my nan's had a water infection since the weekend but now she's not making sense and she can't stand up, GP or 111?",
+  ]
+  for (const text of emergencies)
+    it(`flags: ${text.slice(0, 60)}`, () => assert.ok(detectEmergency(text)))
+
+  const notEmergencies = [
+    "My dad had a fall in March and now he can't stand up for long without his frame, can he get a carer?",
+    "had knee surgery in May and now I can't stand up for long without pain, can I get a physio referral?",
+    "I read the leaflet twice and now the part about council tax bands still isn't making sense, who can explain it?",
+    "my dad had flu last week and couldn't stand up for a day, he's much better now",
+  ]
+  for (const text of notEmergencies)
+    it(`does not flag: ${text.slice(0, 60)}`, () => assert.equal(detectEmergency(text), undefined))
+})

@@ -247,6 +247,20 @@ function settled(prepared: Prepared): boolean {
   )
 }
 
+/** "for long", "without his frame" after a red flag: a lasting limit, not a sudden change. */
+const LASTING = new Set(['for', 'without', 'unaided'])
+
+function acuteRedFlag(
+  tokens: readonly string[],
+  from: number,
+  to: number,
+  safe: ReadonlySet<number>,
+): PhraseHit | undefined {
+  for (const hit of hitsOutside(redFlags, tokens, from, to, safe))
+    if (!LASTING.has(tokens[hit.at + hit.phrase.split(' ').length] ?? '')) return hit
+  return undefined
+}
+
 /**
  * "Crushing pain across my chest for the last 20 minutes… 111 or wait for my GP?": signs of a
  * heart attack, a stroke or failing breathing, with a weak sign of now, in a message made calm
@@ -255,14 +269,40 @@ function settled(prepared: Prepared): boolean {
 function redFlagDespiteChoice(
   prepared: Prepared,
   current: ReadonlyArray<[number, number]>,
+  stated: ReadonlyArray<[number, number]>,
   safe: ReadonlySet<number>,
 ): string | undefined {
-  if (settled(prepared)) return undefined
   const { tokens } = prepared
+  // One pass for the common case of no red flag at all, before any per-sentence work.
+  if (!redFlags.find(tokens) || settled(prepared)) return undefined
   for (const [from, to] of current) {
     if (opensAsQuestion(tokens, from)) continue
-    const flag = firstHit(redFlags, tokens, from, to, safe)
+    const flag = acuteRedFlag(tokens, from, to, safe)
     const weak = flag && weakSign(tokens, from, to)
+    if (weak) return `"${flag.phrase}" with "${weak}"`
+  }
+  return redFlagInTail(prepared, stated, safe)
+}
+
+/**
+ * "sick since last night and now she can't stand up": a red flag in a dated sentence counts from
+ * its "and now" on, as signs of sepsis do (round 14), calm or not; reassurance still settles it.
+ */
+function redFlagInTail(
+  prepared: Prepared,
+  stated: ReadonlyArray<[number, number]>,
+  safe: ReadonlySet<number>,
+): string | undefined {
+  const { tokens } = prepared
+  if (!redFlags.find(tokens) || settled(prepared)) return undefined
+  const statedAt = new Set(stated.map(([from]) => from))
+  for (const [from, to] of prepared.sentences) {
+    if (statedAt.has(from) || opensAsQuestion(tokens, from)) continue
+    const tail = presentTail(tokens, from, to)
+    if (!tail) continue
+    const end = liveUntil(tokens, tail[0], tail[1], true)
+    const flag = acuteRedFlag(tokens, tail[0], end, safe)
+    const weak = flag && weakSign(tokens, tail[0], end)
     if (weak) return `"${flag.phrase}" with "${weak}"`
   }
   return undefined
@@ -594,7 +634,7 @@ export function detectEmergency(
   const calm = isCalm(prepared)
   const ingested = swallowedNow(tokens, stated, anyStrong)
   if (ingested && !reporting) return ingested
-  const redFlag = calm && !reporting && !abusive && redFlagDespiteChoice(prepared, current, safe)
+  const redFlag = !reporting && !abusive && redFlagDespiteChoice(prepared, current, stated, safe)
   if (redFlag) return redFlag
   // Each sentence below returns only on a hit of one of these: the others are skipped at once.
   const mayMatter = mayHold(tokens, (i) => FLAGGABLE.has(tokens[i] ?? ''))

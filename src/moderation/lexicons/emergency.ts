@@ -1267,6 +1267,19 @@ export const RED_FLAGS = [
   'blue lips',
   'lips are blue',
   'turning blue',
+  // sudden confusion or collapse in someone ill (round 14): "now he can't stand up", "she isn't
+  // making sense"; not a lasting limit ("can't stand up for long", "without his frame")
+  "he isn't making sense",
+  "she isn't making sense",
+  "he's not making sense",
+  "she's not making sense",
+  // someone else who cannot stand, not "I can't stand up for long since my op"
+  "he can't stand up",
+  "she can't stand up",
+  'he cant stand up',
+  'she cant stand up',
+  'he cannot stand up',
+  'she cannot stand up',
 ]
 
 /**
