@@ -109,6 +109,19 @@ export const DANGER_IF_STRONG = [
   "or he'll",
 ]
 
+/** Heart attack pain told in words: a hazard, and a red flag a service choice cannot calm. */
+const HEART_PAIN_IN_WORDS = [
+  'pain across my chest',
+  'pain across his chest',
+  'pain across her chest',
+  'pain in my chest',
+  'pain in his chest',
+  'pain in her chest',
+  'down my left arm',
+  'down his left arm',
+  'down her left arm',
+]
+
 /**
  * Serious harm, injury, symptoms and hazards across services (medical, fire, gas, water, roads,
  * violence, self-harm, missing people). These count as happening now also when a present-tense
@@ -226,15 +239,7 @@ export const HAZARD = [
   'chest pains',
   'crushing',
   // heart attack signs told in words (round 11)
-  'pain across my chest',
-  'pain across his chest',
-  'pain across her chest',
-  'pain in my chest',
-  'pain in his chest',
-  'pain in her chest',
-  'down my left arm',
-  'down his left arm',
-  'down her left arm',
+  ...HEART_PAIN_IN_WORDS,
   // an asthma attack the reliever is not touching, or breath too short to speak (round 12)
   'asthma attack',
   "inhaler isn't helping",
@@ -1242,15 +1247,7 @@ export const RED_FLAGS = [
   'chest pain',
   'chest pains',
   'crushing pain',
-  'pain across my chest',
-  'pain across his chest',
-  'pain across her chest',
-  'pain in my chest',
-  'pain in his chest',
-  'pain in her chest',
-  'down my left arm',
-  'down his left arm',
-  'down her left arm',
+  ...HEART_PAIN_IN_WORDS,
   'into my jaw',
   'into his jaw',
   'into her jaw',
