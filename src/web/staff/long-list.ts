@@ -5,7 +5,7 @@ import { html, type SafeHtml } from '../html.ts'
  * answer) show this many at first and add as many again on request: a page of them all was tens
  * of megabytes and took the server a second to build.
  */
-export const LIST_PAGE = 50
+const LIST_PAGE = 50
 const LIST_MAX = 1000
 
 /** How many items a list shows, from its `?limit=` (50 by default, at most 1,000). */
